@@ -1,0 +1,87 @@
+"""Writing the audit trail (every write made by a service) and the access log (views of sensitive records)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from legalaid.core.choices import AccessAction, AuditAction
+from legalaid.core.middleware import current_request_id
+from legalaid.core.models import AccessLogEntry, AuditEntry
+
+#: Fields never copied into the audit trail.
+SECRET_FIELDS = frozenset({"password"})
+
+
+def _plain(value):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+        return value.name or None
+    return value
+
+
+def snapshot(instance: models.Model) -> dict:
+    """The concrete field values of ``instance`` as JSON-ready data (foreign keys as ids)."""
+    data = {}
+    for f in instance._meta.concrete_fields:
+        if f.name in SECRET_FIELDS:
+            continue
+        data[f.attname] = _plain(getattr(instance, f.attname))
+    return data
+
+
+def _centre_id_of(instance) -> int | None:
+    for attr in ("centre_id",):
+        if hasattr(instance, attr):
+            return getattr(instance, attr)
+    organisation = getattr(instance, "organisation", None)
+    if organisation is not None:
+        return organisation.pk if organisation.kind == "centre" else organisation.centre_id
+    return None
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    instance: models.Model,
+    before: dict | None = None,
+    message: str = "",
+    centre_id: int | None = None,
+) -> AuditEntry:
+    """Write one audit row. Services call it inside their transaction, after the write."""
+    after = snapshot(instance) if action != AuditAction.DELETE else None
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        request_id=current_request_id(),
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:255],
+        message=message[:255],
+        before=before,
+        after=after,
+        centre_id=centre_id if centre_id is not None else _centre_id_of(instance),
+    )
+
+
+def log_access(*, user, instance: models.Model, action: str = AccessAction.VIEW) -> AccessLogEntry:
+    """Record that ``user`` viewed or downloaded a sensitive record."""
+    return AccessLogEntry.objects.create(
+        user=user,
+        request_id=current_request_id(),
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:255],
+        centre_id=_centre_id_of(instance),
+    )

@@ -1,0 +1,20 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def navigation(request):
+    """The sidebar: only links to pages that exist and that the user may open."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = [("home", _("Trang chủ"), reverse("home"))]
+    admin_items = []
+    if user.has_perm("core.view_units"):
+        admin_items.append(("units", _("Đơn vị"), reverse("core:organisation_list")))
+    if user.has_perm("core.view_users"):
+        admin_items.append(("users", _("Người dùng"), reverse("core:user_list")))
+    admin_items.append(("communes", _("Đơn vị hành chính"), reverse("core:commune_list")))
+    admin_items.append(("calendar", _("Lịch làm việc"), reverse("core:calendar")))
+    if user.has_perm("core.view_audit"):
+        admin_items.append(("audit", _("Nhật ký hệ thống"), reverse("core:audit_list")))
+    return {"nav_items": items, "nav_admin_items": admin_items}

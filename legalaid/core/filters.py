@@ -1,0 +1,100 @@
+"""One FilterSet per list, shared by the page and its export (and later the API)."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from legalaid.core.choices import AuditAction, CommuneFlagKind, OrganisationKind, Role
+from legalaid.core.models import AccessLogEntry, AuditEntry, Commune, Organisation, Province, User
+from legalaid.lib.text import fold
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("Loại đơn vị"), choices=OrganisationKind.choices)
+    is_active = django_filters.BooleanFilter(label=_("Đang hoạt động"))
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "is_active"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value) | Q(code__iexact=value))
+
+
+class UserFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Họ tên"), method="search")
+    role = django_filters.ChoiceFilter(label=_("Vai trò"), choices=Role.choices)
+    organisation = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=Organisation.objects.none())
+    is_active = django_filters.BooleanFilter(label=_("Đang hoạt động"))
+
+    class Meta:
+        model = User
+        fields = ["q", "role", "organisation", "is_active"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["organisation"].queryset = Organisation.objects.visible_to(user)
+
+    def search(self, queryset, name, value):
+        key = fold(value)
+        return queryset.filter(Q(name_key__contains=key) | Q(username__iexact=value.strip())) if key else queryset
+
+
+class CommuneFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tên xã, phường"), method="search")
+    province = django_filters.ModelChoiceFilter(label=_("Tỉnh, thành phố"), queryset=Province.objects.all())
+    flag = django_filters.ChoiceFilter(label=_("Đặc điểm"), choices=CommuneFlagKind.choices, method="with_flag")
+
+    class Meta:
+        model = Commune
+        fields = ["q", "province", "flag"]
+
+    def search(self, queryset, name, value):
+        key = fold(value)
+        return queryset.filter(name_key__contains=key) if key else queryset
+
+    def with_flag(self, queryset, name, value):
+        return queryset.filter(flags__kind=value).distinct()
+
+
+class AuditFilter(django_filters.FilterSet):
+    actor = django_filters.ModelChoiceFilter(label=_("Người thực hiện"), queryset=User.objects.none())
+    action = django_filters.ChoiceFilter(label=_("Thao tác"), choices=AuditAction.choices)
+    object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
+    content_type__model = django_filters.CharFilter(label=_("Loại đối tượng"))
+    object_id = django_filters.CharFilter(label=_("Mã đối tượng"))
+    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="at", lookup_expr="date__gte")
+    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="at", lookup_expr="date__lte")
+
+    class Meta:
+        model = AuditEntry
+        fields = [
+            "actor",
+            "action",
+            "object_repr",
+            "content_type__model",
+            "object_id",
+            "date_from",
+            "date_to",
+        ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["actor"].queryset = User.objects.visible_to(user)
+
+
+class AccessLogFilter(django_filters.FilterSet):
+    user = django_filters.ModelChoiceFilter(label=_("Người xem"), queryset=User.objects.none())
+    object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
+    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="at", lookup_expr="date__gte")
+    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="at", lookup_expr="date__lte")
+
+    class Meta:
+        model = AccessLogEntry
+        fields = ["user", "object_repr", "date_from", "date_to"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["user"].queryset = User.objects.visible_to(user)

@@ -1,0 +1,127 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from legalaid.core.choices import OrganisationKind
+from legalaid.core.models import BranchCommune, CalendarOverride, Commune, CommuneFlag, Organisation, User
+
+
+class DateInput(forms.DateInput):
+    """dd/mm/yyyy typed or picked."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y"
+        )
+
+
+class BootstrapMixin:
+    """Bootstrap classes on every widget, and aria-invalid on fields with errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            if self.is_bound and name in self.errors:
+                css += " is-invalid"
+                widget.attrs["aria-invalid"] = "true"
+            widget.attrs["class"] = css
+            if isinstance(field, forms.DateField):
+                field.widget = DateInput(attrs=widget.attrs)
+
+
+class OrganisationForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "kind",
+            "name",
+            "short_name",
+            "code",
+            "parent",
+            "centre",
+            "province",
+            "commune",
+            "street",
+            "phone",
+            "email",
+            "head_name",
+            "partner_type",
+            "partner_form",
+            "contract_number",
+            "valid_from",
+            "valid_to",
+            "agency_type",
+            "is_active",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = Organisation.objects.visible_to(user)
+        self.fields["parent"].queryset = visible.filter(kind__in=[OrganisationKind.DOJ, OrganisationKind.CENTRE])
+        self.fields["centre"].queryset = visible.centres()
+        self.fields["centre"].help_text = _("Chỉ cho tổ chức tham gia và cơ quan tiến hành tố tụng.")
+        self.fields["commune"].queryset = Commune.objects.none()
+        province_id = self.data.get("province") if self.is_bound else self.instance.province_id
+        if province_id:
+            self.fields["commune"].queryset = Commune.objects.filter(province_id=province_id)
+
+
+class BranchCommuneForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = BranchCommune
+        fields = ["commune", "valid_from", "valid_to"]
+
+    def __init__(self, *args, branch, **kwargs):
+        super().__init__(*args, **kwargs)
+        province_id = branch.province_id or (branch.centre.province_id if branch.centre else None)
+        qs = Commune.objects.select_related("province")
+        self.fields["commune"].queryset = qs.filter(province_id=province_id) if province_id else qs
+
+
+class UserForm(BootstrapMixin, forms.ModelForm):
+    password = forms.CharField(
+        label=_("Mật khẩu"),
+        widget=forms.PasswordInput,
+        required=False,
+        help_text=_("Để trống khi sửa nếu không đổi mật khẩu. Ít nhất 10 ký tự."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "email", "phone", "job_title", "role", "organisation", "is_active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(user)
+        self.fields["organisation"].required = True
+        if self.instance.pk is None:
+            self.fields["password"].required = True
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            validate_password(password, self.instance)
+        return password
+
+
+class CommuneFlagForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = CommuneFlag
+        fields = ["kind", "valid_from", "valid_to", "source_document"]
+
+
+class CalendarOverrideForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = CalendarOverride
+        fields = ["date", "kind", "reason"]
+
+
+class WorkingDaysForm(BootstrapMixin, forms.Form):
+    start = forms.DateField(label=_("Từ ngày"))
+    days = forms.IntegerField(label=_("Số ngày làm việc"), min_value=0, max_value=365)

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from legalaid.core import demo
+from legalaid.core.services import holidays_load_year
+
+
+class Command(BaseCommand):
+    help = "Load the demonstration province once (refuses in production); prints the demo accounts."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("The demonstration data never goes into a production database.")
+        year = timezone.localdate().year
+        for y in (year - 1, year, year + 1):
+            holidays_load_year(actor=None, year=y)
+        if demo.already_seeded():
+            self.stdout.write("Demo data already loaded.")
+        else:
+            demo.seed()
+            self.stdout.write("Demo data loaded.")
+        self.stdout.write("")
+        self.stdout.write("Demo accounts (password for all: %s)" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"  {'admin':<14} Quản trị toàn hệ thống (superuser)")
+        for account in demo.ACCOUNTS:
+            self.stdout.write(f"  {account.username:<14} {account.full_name} – {account.role.label}")

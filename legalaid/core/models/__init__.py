@@ -1,0 +1,21 @@
+from .audit import AccessLogEntry, AuditEntry
+from .base import TimeStampedModel
+from .calendar import CalendarOverride, PublicHoliday
+from .geo import AddressFields, Commune, CommuneFlag, Province
+from .organisation import BranchCommune, Organisation
+from .users import User
+
+__all__ = [
+    "AccessLogEntry",
+    "AddressFields",
+    "AuditEntry",
+    "BranchCommune",
+    "CalendarOverride",
+    "Commune",
+    "CommuneFlag",
+    "Organisation",
+    "Province",
+    "PublicHoliday",
+    "TimeStampedModel",
+    "User",
+]

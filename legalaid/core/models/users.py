@@ -1,0 +1,77 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from legalaid.core.choices import OrganisationKind, Role
+from legalaid.core.scoping import ScopedQuerySet
+from legalaid.lib.text import fold
+
+
+class UserQuerySet(ScopedQuerySet):
+    scope_centre_field = "organisation__centre"
+
+    def visible_to(self, user):
+        scope = self._scope(user)
+        if scope.sees_everything:
+            return self
+        if scope.assigned_only or not scope.centre_ids:
+            return self.filter(pk=user.pk)
+        visible = models.Q(organisation__centre_id__in=scope.centre_ids)
+        if scope.doj_id:
+            visible |= models.Q(organisation_id=scope.doj_id) | models.Q(organisation__parent_id=scope.doj_id)
+        if scope.branch_id:
+            visible = models.Q(organisation_id=scope.branch_id)
+        return self.filter(visible)
+
+    def search(self, text: str):
+        key = fold(text)
+        return self.filter(name_key__contains=key) if key else self
+
+
+class LegalAidUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    """A person who logs in: a role and the unit they belong to decide what they see (``legalaid.core.scoping``)."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    name_key = models.CharField(_("khóa tìm kiếm"), max_length=120, db_index=True, editable=False, default="")
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, db_index=True)
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("đơn vị"),
+    )
+    job_title = models.CharField(_("chức danh"), max_length=120, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+
+    objects = LegalAidUserManager()
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        # A derived search key, not business logic: it must always match the name.
+        self.name_key = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def centre(self):
+        org = self.organisation
+        if org is None:
+            return None
+        return org if org.kind == OrganisationKind.CENTRE else org.centre
+
+    @property
+    def branch(self):
+        org = self.organisation
+        return org if org is not None and org.kind == OrganisationKind.BRANCH else None

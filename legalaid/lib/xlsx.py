@@ -1,0 +1,49 @@
+"""Excel exports: one header row, one row per record, Vietnamese formats, streamed from an iterator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append([str(h) for h in headers])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    widths = [len(str(h)) for h in headers]
+    for row in rows:
+        values = []
+        for i, value in enumerate(row):
+            if isinstance(value, dt.datetime) and value.tzinfo is not None:
+                value = value.replace(tzinfo=None)
+            values.append(str(value) if hasattr(value, "_proxy____cast") else value)
+            widths[i] = min(60, max(widths[i], len(str(value or ""))))
+        ws.append(values)
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width + 2
+        for cell in ws[get_column_letter(i)][1:]:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = "dd/mm/yyyy hh:mm"
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = "dd/mm/yyyy"
+    ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    response = HttpResponse(build_workbook(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "legalaid.core",
+    "legalaid.people",
+    "legalaid.eligibility",
+    "legalaid.intake",
 ]
 
 MIDDLEWARE = [

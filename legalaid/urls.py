@@ -23,6 +23,9 @@ urlpatterns = [
     ),
     path("ngon-ngu/", set_language, name="set_language"),
     path("quan-tri/", include("legalaid.core.urls")),
+    path("nguoi/", include("legalaid.people.urls")),
+    path("dien-tro-giup/", include("legalaid.eligibility.urls")),
+    path("tiep-nhan/", include("legalaid.intake.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@ from .base import TimeStampedModel
 from .calendar import CalendarOverride, PublicHoliday
 from .geo import AddressFields, Commune, CommuneFlag, Province
 from .organisation import BranchCommune, Organisation
+from .parameters import LegalParameter, ParameterUnit
 from .users import User
 
 __all__ = [
@@ -13,7 +14,9 @@ __all__ = [
     "CalendarOverride",
     "Commune",
     "CommuneFlag",
+    "LegalParameter",
     "Organisation",
+    "ParameterUnit",
     "Province",
     "PublicHoliday",
     "TimeStampedModel",

@@ -18,6 +18,9 @@ def fold(text: str | None) -> str:
     """Return the search key of ``text``."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    # Case-fold after the compatibility decomposition, which can produce capitals ("℡" -> "TEL"), then decompose
+    # again: case-folding can produce letters with marks.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL)).casefold().translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", decomposed)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", stripped)).strip()

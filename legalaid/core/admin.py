@@ -10,6 +10,7 @@ from legalaid.core.models import (
     CalendarOverride,
     Commune,
     CommuneFlag,
+    LegalParameter,
     Organisation,
     Province,
     PublicHoliday,
@@ -52,6 +53,13 @@ admin.site.register(CommuneFlag)
 admin.site.register(BranchCommune)
 admin.site.register(PublicHoliday)
 admin.site.register(CalendarOverride)
+
+
+@admin.register(LegalParameter)
+class LegalParameterAdmin(admin.ModelAdmin):
+    list_display = ["code", "label", "value", "unit", "valid_from", "valid_to", "confirmed"]
+    list_filter = ["confirmed", "unit"]
+    search_fields = ["code", "label", "reference"]
 
 
 @admin.register(AuditEntry, AccessLogEntry)

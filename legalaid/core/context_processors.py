@@ -8,6 +8,7 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = [("home", _("Trang chủ"), reverse("home"))]
+    items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
     admin_items = []
     if user.has_perm("core.view_units"):
         admin_items.append(("units", _("Đơn vị"), reverse("core:organisation_list")))

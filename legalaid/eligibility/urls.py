@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "eligibility"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.category_list, name="category_list"),
+    path("kiem-tra/", views.check, name="check"),
+]

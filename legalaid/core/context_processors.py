@@ -8,6 +8,8 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = [("home", _("Trang chủ"), reverse("home"))]
+    if user.has_perm("people.view_person"):
+        items.append(("people", _("Người được trợ giúp"), reverse("people:person_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
     admin_items = []
     if user.has_perm("core.view_units"):

@@ -1,0 +1,225 @@
+"""Pages of the people app: the list (with its export), the detail page, the form, and two htmx fragments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from legalaid.core import audit
+from legalaid.core.choices import AccessAction
+from legalaid.core.middleware import current_request_id
+from legalaid.core.models import AccessLogEntry, Commune
+from legalaid.core.views import apply_form_errors
+from legalaid.lib.citizen_id import check_citizen_id, normalise
+from legalaid.lib.pagination import paginate
+from legalaid.lib.xlsx import xlsx_response
+
+from . import services
+from .choices import IdType
+from .filters import PersonFilter
+from .forms import PersonForm
+from .models import Person
+
+#: An export larger than this must be narrowed by filters (long exports will become background tasks).
+EXPORT_MAX_ROWS = 5000
+
+
+def _list_queryset(user):
+    return Person.objects.visible_to(user).select_related("ethnicity", "province", "commune", "branch")
+
+
+@login_required
+@permission_required("people.view_person", raise_exception=True)
+def person_list(request):
+    filterset = PersonFilter(request.GET, queryset=_list_queryset(request.user), user=request.user)
+    if request.GET.get("export") == "xlsx":
+        return _export(request, filterset)
+    page = paginate(request, filterset.qs)
+    template = "people/_person_table.html" if request.htmx and not request.htmx.boosted else "people/person_list.html"
+    return render(request, template, {"filter": filterset, "page": page})
+
+
+def _export(request, filterset):
+    if not request.user.has_perm("people.export_person"):
+        raise PermissionDenied
+    people = list(filterset.qs[: EXPORT_MAX_ROWS + 1])
+    if len(people) > EXPORT_MAX_ROWS:
+        messages.error(
+            request,
+            _("Danh sách có hơn %(n)s người: hãy lọc bớt rồi xuất lại.") % {"n": EXPORT_MAX_ROWS},
+        )
+        params = request.GET.copy()
+        params.pop("export", None)
+        return redirect(f"{request.path}?{params.urlencode()}")
+    # Exporting personal data is itself logged, one row per person exported.
+    AccessLogEntry.objects.bulk_create([_export_entry(request.user, p) for p in people], batch_size=500)
+    headers = [
+        _("Họ và tên"),
+        _("Giới tính"),
+        _("Ngày sinh"),
+        _("Năm sinh"),
+        _("Loại giấy tờ"),
+        _("Số giấy tờ"),
+        _("Dân tộc"),
+        _("Quốc tịch"),
+        _("Địa chỉ"),
+        _("Địa chỉ cũ"),
+        _("Điện thoại"),
+        _("Người khuyết tật"),
+        _("Đơn vị đăng ký"),
+    ]
+    data = (
+        (
+            p.full_name,
+            p.get_sex_display(),
+            p.date_of_birth,
+            p.year_of_birth,
+            p.get_id_type_display(),
+            p.id_number,
+            str(p.ethnicity or ""),
+            p.nationality,
+            p.address_display,
+            p.old_address,
+            p.phone,
+            _("Có") if p.has_disability else _("Không"),
+            str(p.branch or _("Trung tâm")),
+        )
+        for p in people
+    )
+    return xlsx_response("nguoi-duoc-tro-giup.xlsx", _("Người được trợ giúp"), headers, data)
+
+
+def _export_entry(user, person) -> AccessLogEntry:
+    """The access-log row of one exported person (as ``audit.log_access`` writes it, for a bulk insert)."""
+    return AccessLogEntry(
+        user=user,
+        request_id=current_request_id(),
+        action=AccessAction.EXPORT,
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id=str(person.pk),
+        object_repr=str(person)[:255],
+        centre_id=person.centre_id,
+    )
+
+
+@login_required
+def person_detail(request, pk: int):
+    """Any role reaches only the persons ``visible_to`` them (404 otherwise); each view is written to the access log."""
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).select_related(
+            "ethnicity", "province", "commune", "centre", "branch", "id_confirmed_by"
+        ),
+        pk=pk,
+    )
+    audit.log_access(user=request.user, instance=person)
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "can_edit": request.user.has_perm("people.change_person"),
+            "can_view_audit": request.user.has_perm("core.view_audit"),
+        },
+    )
+
+
+@login_required
+@permission_required("people.add_person", raise_exception=True)
+def person_create(request):
+    return _person_form(request, Person())
+
+
+@login_required
+@permission_required("people.change_person", raise_exception=True)
+def person_edit(request, pk: int):
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    return _person_form(request, person)
+
+
+def _person_form(request, instance: Person):
+    form = PersonForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if instance.pk:
+                person = services.person_update(
+                    actor=request.user, person=form.save(commit=False), version=form.cleaned_data.get("version")
+                )
+            else:
+                person = services.person_create(actor=request.user, person=form.save(commit=False))
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Đã lưu thông tin của %(name)s.") % {"name": person.full_name})
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": instance})
+
+
+@login_required
+@permission_required("people.add_person", raise_exception=True)
+def duplicates(request):
+    """htmx: persons of the user's Centre who may be the one being entered.
+
+    Reads the person form's fields (with ``?prefix=`` when the form has one). Candidates the user may see are shown
+    with a link; for the others (another branch's), only the reason is shown.
+    """
+    prefix = request.GET.get("prefix", "")
+    get = lambda name: (request.GET.get(f"{prefix}-{name}" if prefix else name) or "").strip()  # noqa: E731
+    centre = request.user.centre
+    found = []
+    id_check = None
+    if get("id_number"):
+        id_check = check_citizen_id(
+            get("id_number"),
+            date_of_birth=_parse_date(get("date_of_birth")),
+            birth_year=_parse_int(get("birth_year")),
+            sex=get("sex"),
+            id_type=get("id_type") or IdType.CCCD,
+        )
+    if centre is not None:
+        commune = get("commune")
+        exclude = get("exclude") or request.GET.get("exclude", "")
+        found = services.find_duplicates(
+            centre=centre,
+            id_number=normalise(get("id_number")),
+            full_name=get("full_name"),
+            date_of_birth=_parse_date(get("date_of_birth")),
+            birth_year=_parse_int(get("birth_year")),
+            commune=int(commune) if commune.isdigit() else None,
+            exclude_pk=int(exclude) if exclude.isdigit() else None,
+        )
+    visible_ids = set(
+        Person.objects.visible_to(request.user).filter(pk__in=[d.person.pk for d in found]).values_list("pk", flat=True)
+    )
+    shown = [d for d in found if d.person.pk in visible_ids]
+    hidden = [d for d in found if d.person.pk not in visible_ids]
+    return render(request, "people/_duplicates.html", {"shown": shown, "hidden": hidden, "id_check": id_check})
+
+
+@login_required
+@permission_required("people.view_person", raise_exception=True)
+def commune_options(request):
+    """htmx: the communes of the chosen province, for the person form (``?province=ID``, or a prefixed name)."""
+    province_id = next((v for k, v in request.GET.items() if k == "province" or k.endswith("-province")), "")
+    communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id.isdigit() else []
+    return render(request, "core/_commune_options.html", {"communes": communes})
+
+
+def _parse_date(text: str) -> dt.date | None:
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _parse_int(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= 4 else None

@@ -162,7 +162,7 @@ def person_update(*, actor, person: Person, version: int) -> Person:
     """
     if person.pk is None:
         raise ValueError("person_update takes a saved person")
-    current = Person.objects.select_for_update().select_related("centre", "branch").get(pk=person.pk)
+    current = Person.objects.select_for_update(of=("self",)).select_related("centre", "branch").get(pk=person.pk)
     if version is None or int(version) != current.version:
         raise ValidationError(
             _(

@@ -87,7 +87,8 @@ def _restore_database(alias: str, data: str) -> None:
 def pytest_runtest_teardown(item, nextitem):
     result = yield
     blocker, contents = item.config.stash.get(_DB_STATE, (None, {}))
-    if contents and _is_transactional(item):
+    # nextitem is None at the end of the run: the test database is gone by now.
+    if contents and nextitem is not None and _is_transactional(item):
         with blocker.unblock():
             for alias, data in contents.items():
                 _restore_database(alias, data)

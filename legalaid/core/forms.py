@@ -16,21 +16,32 @@ class DateInput(forms.DateInput):
 
 
 class BootstrapMixin:
-    """Bootstrap classes on every widget, and aria-invalid on fields with errors."""
+    """Bootstrap classes on every widget, and aria-invalid on fields with errors.
+
+    Fields are marked invalid as errors are added, never by validating in ``__init__``: a subclass narrows its
+    querysets (to what the user may see) and its required fields after this ``__init__``, and validation must run
+    with them.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
-            if self.is_bound and name in self.errors:
-                css += " is-invalid"
-                widget.attrs["aria-invalid"] = "true"
             widget.attrs["class"] = css
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs=widget.attrs)
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name in self._errors or {}:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                if "is-invalid" not in attrs.get("class", "").split():
+                    attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+                attrs["aria-invalid"] = "true"
 
 
 class OrganisationForm(BootstrapMixin, forms.ModelForm):

@@ -26,7 +26,8 @@ class OrganisationQuerySet(ScopedQuerySet):
             return self
         if scope.assigned_only or not scope.centre_ids:
             # Lawyers, collaborators and agency officers see their own organisation only.
-            return self.filter(pk=user.organisation_id) if user.organisation_id else self.none()
+            organisation_id = getattr(user, "organisation_id", None)  # None for anonymous users
+            return self.filter(pk=organisation_id) if organisation_id else self.none()
         visible = Q(centre_id__in=scope.centre_ids)
         if scope.doj_id:
             visible |= Q(pk=scope.doj_id) | Q(parent_id=scope.doj_id, kind=OrganisationKind.DOJ_DIVISION)

@@ -15,7 +15,7 @@ class UserQuerySet(ScopedQuerySet):
         if scope.sees_everything:
             return self
         if scope.assigned_only or not scope.centre_ids:
-            return self.filter(pk=user.pk)
+            return self.filter(pk=user.pk) if getattr(user, "pk", None) else self.none()
         visible = models.Q(organisation__centre_id__in=scope.centre_ids)
         if scope.doj_id:
             visible |= models.Q(organisation_id=scope.doj_id) | models.Q(organisation__parent_id=scope.doj_id)

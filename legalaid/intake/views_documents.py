@@ -1,0 +1,132 @@
+"""Downloads of intake's official papers (.docx) and register prints (.xlsx, .docx).
+
+Every download reads its record through the scoping layer (404 when not visible) and writes the access log.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+
+from legalaid.core import audit
+from legalaid.core.choices import AccessAction, OrganisationKind
+from legalaid.core.models import Organisation
+from legalaid.core.scoping import scope_of
+from legalaid.intake import documents
+from legalaid.intake.choices import RegisterKind
+from legalaid.intake.models import LegalAidCase, LegalAidRequest, Register, RequestDecision
+from legalaid.lib.xlsx import XLSX_CONTENT_TYPE
+
+
+def _attachment(data: bytes, filename: str, content_type: str = documents.DOCX_CONTENT_TYPE) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
+def _visible_requests(user):
+    return LegalAidRequest.objects.visible_to(user).select_related(
+        "centre__parent",
+        "centre__province",
+        "branch__province",
+        "field_of_law",
+        "desired_form",
+        "received_by",
+        "requester__ethnicity",
+        "requester__province",
+        "requester__commune",
+        "beneficiary__ethnicity",
+        "beneficiary__province",
+        "beneficiary__commune",
+    )
+
+
+@login_required
+@require_safe
+def request_form_docx(request, pk: int):
+    """Mẫu 02-TP-TGPL filled in from the request, for the requester to sign."""
+    obj = get_object_or_404(_visible_requests(request.user), pk=pk)
+    audit.log_access(user=request.user, instance=obj, action=AccessAction.DOWNLOAD)
+    return _attachment(documents.request_form_docx(obj), f"don-yeu-cau-tgpl-{obj.pk}.docx")
+
+
+@login_required
+@require_safe
+def acceptance_notice_docx(request, pk: int):
+    """The acceptance notice of a case."""
+    case = get_object_or_404(
+        LegalAidCase.objects.visible_to(request.user).select_related(
+            "centre__parent", "centre__province", "branch__province", "field_of_law", "form_of_aid", "beneficiary"
+        ),
+        pk=pk,
+    )
+    audit.log_access(user=request.user, instance=case, action=AccessAction.DOWNLOAD)
+    return _attachment(documents.acceptance_notice_docx(case), f"thong-bao-thu-ly-{case.code}.docx")
+
+
+@login_required
+@require_safe
+def decision_docx(request, pk: int):
+    """The paper of a decision on a request: the missing-papers notice or the refusal notice, by its kind."""
+    decision = get_object_or_404(
+        RequestDecision.objects.filter(request__in=LegalAidRequest.objects.visible_to(request.user)).select_related(
+            "request"
+        ),
+        pk=pk,
+    )
+    try:
+        stem, data = documents.decision_docx(decision)
+    except ValueError:
+        raise Http404("Quyết định này không có văn bản riêng.") from None
+    # The paper carries the request's personal data: the access is logged against the request.
+    audit.log_access(user=request.user, instance=decision.request, action=AccessAction.DOWNLOAD)
+    return _attachment(data, f"{stem}-{decision.request_id}-{decision.pk}.docx")
+
+
+def _register_unit(request, org_pk: int, kind: str) -> Organisation:
+    """The Centre or branch whose book the user may print: visible to them and within their scope (branch staff:
+    their own branch only); 404 otherwise."""
+    if kind not in RegisterKind.values:
+        raise Http404("Không có loại sổ này.")
+    unit = get_object_or_404(
+        Organisation.objects.visible_to(request.user)
+        .filter(kind__in=[OrganisationKind.CENTRE, OrganisationKind.BRANCH])
+        .select_related("parent", "centre", "province"),
+        pk=org_pk,
+    )
+    scope = scope_of(request.user)
+    if scope.sees_everything:
+        return unit
+    centre_id = unit.pk if unit.kind == OrganisationKind.CENTRE else unit.centre_id
+    if scope.assigned_only or centre_id not in scope.centre_ids:
+        raise Http404
+    if scope.branch_id and unit.pk != scope.branch_id:
+        raise Http404
+    return unit
+
+
+def _log_register(request, unit: Organisation, year: int, kind: str) -> None:
+    book = Register.objects.filter(organisation=unit, year=year, kind=kind).first()
+    audit.log_access(user=request.user, instance=book or unit, action=AccessAction.DOWNLOAD)
+
+
+@login_required
+@require_safe
+def register_xlsx(request, org_pk: int, year: int, kind: str):
+    """The book of one unit and year as a spreadsheet."""
+    unit = _register_unit(request, org_pk, kind)
+    _log_register(request, unit, year, kind)
+    data = documents.register_xlsx(unit, year, kind)
+    return _attachment(data, f"so-{kind}-{unit.code or unit.pk}-{year}.xlsx", XLSX_CONTENT_TYPE)
+
+
+@login_required
+@require_safe
+def register_docx(request, org_pk: int, year: int, kind: str):
+    """The book of one unit and year as a landscape Word table."""
+    unit = _register_unit(request, org_pk, kind)
+    _log_register(request, unit, year, kind)
+    return _attachment(documents.register_docx(unit, year, kind), f"so-{kind}-{unit.code or unit.pk}-{year}.docx")

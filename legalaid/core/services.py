@@ -6,11 +6,13 @@ import datetime as dt
 import re
 
 import holidays as holidays_package
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from legalaid.core import audit, calendar
+from legalaid.core import audit, calendar, tasks
 from legalaid.core.choices import AuditAction, HolidaySource, OrganisationKind, OverrideKind
 from legalaid.core.models import (
     BranchCommune,
@@ -132,7 +134,10 @@ def branch_commune_end(*, actor, link: BranchCommune, valid_to: dt.date) -> Bran
 
 @transaction.atomic
 def user_save(*, actor, user: User, password: str | None = None) -> User:
-    """Create or update an account; the unit decides which Centre administers it."""
+    """Create or update an account; the unit decides which Centre administers it.
+
+    A new account with an e-mail address gets a message saying it exists, after commit; never its password.
+    """
     before = audit.snapshot(User.objects.get(pk=user.pk)) if user.pk else None
     if user.organisation is None and not user.is_superuser:
         raise ValidationError({"organisation": _("Mỗi người dùng phải thuộc một đơn vị.")})
@@ -152,7 +157,29 @@ def user_save(*, actor, user: User, password: str | None = None) -> User:
     user.full_clean(exclude=["password"])
     user.save()
     audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, instance=user, before=before)
+    if before is None and user.email:
+        _notify_account_created(user)
     return user
+
+
+def _notify_account_created(user: User) -> None:
+    """The message goes out in the interface's source language (Vietnamese), whatever language the actor uses."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Tài khoản của bạn trên hệ thống quản lý trợ giúp pháp lý đã được tạo")
+        body = _(
+            "Xin chào %(name)s,\n\n"
+            "Tài khoản của bạn trên hệ thống quản lý trợ giúp pháp lý đã được tạo.\n"
+            "Tên đăng nhập: %(username)s\n"
+            "Đơn vị: %(unit)s\n\n"
+            "Mật khẩu không bao giờ được gửi qua thư điện tử. Hãy nhận mật khẩu trực tiếp từ người quản trị "
+            "và đổi mật khẩu ngay sau lần đăng nhập đầu tiên.\n\n"
+            "Nếu bạn không chờ đợi thư này, hãy báo cho người quản trị hệ thống của đơn vị."
+        ) % {
+            "name": user.full_name or user.username,
+            "username": user.username,
+            "unit": user.organisation or _("Toàn hệ thống"),
+        }
+    tasks.notify_after_commit(to=user.email, subject=subject, body=body)
 
 
 @transaction.atomic

@@ -34,6 +34,7 @@ from legalaid.core.models import (
     User,
 )
 from legalaid.core.scoping import scope_of
+from legalaid.intake import selectors as intake_selectors
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
@@ -73,6 +74,7 @@ def home(request):
         )
     if user.has_perm("core.view_audit"):
         context["recent_changes"] = AuditEntry.objects.visible_to(user).select_related("actor")[:8]
+    context["intake_panel"] = intake_selectors.home_panel(user)
     return render(request, f"home/{home_template(user)}.html", context)
 
 
@@ -164,9 +166,8 @@ def organisation_edit(request, pk: int | None = None):
 
 
 @login_required
-@permission_required("core.view_units", raise_exception=True)
 def commune_options(request):
-    """htmx: the communes of the chosen province, for any address form."""
+    """htmx: the communes of the chosen province, for any address form (public reference data)."""
     province_id = request.GET.get("province") or 0
     communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id else []
     return render(request, "core/_commune_options.html", {"communes": communes})

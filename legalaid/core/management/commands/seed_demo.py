@@ -19,6 +19,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded.")
         else:
             demo.seed()
+            # Persons and requests of the demo province (the intake app depends on core, not the reverse).
+            from legalaid.intake import demo as intake_demo
+
+            intake_demo.seed()
             self.stdout.write("Demo data loaded.")
         self.stdout.write("")
         self.stdout.write("Demo accounts (password for all: %s)" % demo.DEMO_PASSWORD)

@@ -10,6 +10,9 @@ def navigation(request):
     items = [("home", _("Trang chủ"), reverse("home"))]
     if user.has_perm("people.view_person"):
         items.append(("people", _("Người được trợ giúp"), reverse("people:person_list")))
+    if user.has_perm("intake.view_request"):
+        items.append(("intake", _("Tiếp nhận yêu cầu"), reverse("intake:request_list")))
+        items.append(("cases", _("Vụ việc"), reverse("intake:case_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
     admin_items = []
     if user.has_perm("core.view_units"):

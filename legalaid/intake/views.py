@@ -22,7 +22,7 @@ from legalaid.core.models import AccessLogEntry, CommuneFlag
 from legalaid.core.views import apply_form_errors
 from legalaid.eligibility import evaluate
 from legalaid.eligibility.forms import FactsForm
-from legalaid.eligibility.models import Category
+from legalaid.eligibility.models import Category, ProofDocument
 from legalaid.eligibility.rules import Facts
 from legalaid.eligibility.views import render_form_result
 from legalaid.lib.pagination import paginate
@@ -379,6 +379,7 @@ def _render_detail(request, obj: LegalAidRequest, bound: dict | None = None, sta
         "conflicts": services.find_conflicts(obj) if is_open else [],
         "decisions": obj.decisions.select_related("decided_by"),
         "categories": list(obj.categories.all()),
+        "papers_received": ProofDocument.objects.filter(code__in=obj.papers_received or []),
         "can_decide": is_open and request.user.has_perm("intake.decide_request"),
         "is_open": is_open,
         "open_action": next(iter(bound), None) if bound else None,

@@ -88,6 +88,19 @@ def test_receive_a_request_for_a_new_poor_household_member(client, world):
     assert request.eligibility_facts["household"] == "poor"
     assert request.eligibility_facts["date_of_birth"] == "1985-03-02"
     assert timezone.localtime(request.received_at).strftime("%H:%M") == "08:30"
+    detail = page_text(client.get(response.url))
+    assert "Giấy tờ chứng minh còn thiếu" in detail
+
+
+def test_papers_received_are_stored_and_shown(client, world):
+    from legalaid.eligibility.models import ProofDocument
+
+    paper = ProofDocument.objects.filter(categories__ref="7.2").first()
+    client.force_login(world.a.intake)
+    response = client.post(CREATE, {**base_post(proofs_provided=[paper.code]), **new_person()})
+    assert response.status_code == 302
+    assert LegalAidRequest.objects.get().papers_received == [paper.code]
+    assert paper.name in page_text(client.get(response.url))
 
 
 def test_receive_for_an_existing_person_with_another_requester(client, world):

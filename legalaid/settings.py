@@ -113,6 +113,7 @@ TEMPLATES = [
             "globals": {"querystring": "legalaid.lib.formatting.querystring"},
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.csrf",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",

@@ -137,9 +137,6 @@ def test_login_page_in_english_after_switching_language(client):
     assert "Đăng nhập hệ thống quản lý trợ giúp pháp lý" not in body
 
 
-@pytest.mark.xfail(
-    reason="base.html reads LANGUAGE_CODE, but the Jinja2 backend lacks the i18n context processor", strict=False
-)
 @pytest.mark.django_db
 def test_html_lang_follows_the_active_language(client):
     client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})

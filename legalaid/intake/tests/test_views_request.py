@@ -339,3 +339,29 @@ def test_case_detail_scoping(client, world):
     assert client.get(url).status_code == 403
     client.force_login(world.a.doj_officer)
     assert client.get(url).status_code == 200
+
+
+def test_especially_difficult_flag_comes_from_the_beneficiarys_commune(client, world):
+    from legalaid.core.models import Commune, CommuneFlag
+    from legalaid.people.models import Ethnicity
+
+    commune = Commune.objects.first()
+    CommuneFlag.objects.create(commune=commune, kind="especially_difficult", valid_from=dt.date(2020, 1, 1))
+    person = PersonFactory(
+        centre=world.a.centre,
+        commune=commune,
+        province=commune.province,
+        ethnicity=Ethnicity.objects.filter(is_minority=True).first(),
+    )
+    client.force_login(world.a.intake)
+    response = client.post(
+        reverse("intake:eligibility_preview"),
+        {**base_post(household="none"), "beneficiary": person.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    assert 'data-ref="7.4"' in page_text(response).split('id="eligibility-not-applicable"')[0]
+    response = client.post(CREATE, {**base_post(household="none"), "beneficiary": person.pk})
+    assert response.status_code == 302, page_text(response)
+    request = LegalAidRequest.objects.get()
+    assert "7.4" in [c.ref for c in request.categories.all()]
+    assert request.eligibility_facts["lives_in_especially_difficult_area"] is True

@@ -75,6 +75,11 @@ INSTALLED_APPS = [
     "legalaid.people",
     "legalaid.eligibility",
     "legalaid.intake",
+    "legalaid.commendations",
+    "legalaid.studies",
+    "legalaid.plans",
+    "legalaid.cases",
+    "legalaid.providers",
 ]
 
 MIDDLEWARE = [

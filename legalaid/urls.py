@@ -26,6 +26,11 @@ urlpatterns = [
     path("nguoi/", include("legalaid.people.urls")),
     path("dien-tro-giup/", include("legalaid.eligibility.urls")),
     path("tiep-nhan/", include("legalaid.intake.urls")),
+    path("thi-dua/", include("legalaid.commendations.urls")),
+    path("chuyen-de/", include("legalaid.studies.urls")),
+    path("ke-hoach/", include("legalaid.plans.urls")),
+    path("vu-viec/", include("legalaid.cases.urls")),
+    path("nguoi-thuc-hien/", include("legalaid.providers.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -167,9 +167,10 @@ def organisation_edit(request, pk: int | None = None):
 
 @login_required
 def commune_options(request):
-    """htmx: the communes of the chosen province, for any address form (public reference data)."""
-    province_id = request.GET.get("province") or 0
-    communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id else []
+    """htmx: the communes of the chosen province for any address form (``?province=ID`` or a prefixed field name
+    such as ``person-province``); public reference data, open to every signed-in user."""
+    province_id = next((v for k, v in request.GET.items() if k == "province" or k.endswith("-province")), "")
+    communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id.isdigit() else []
     return render(request, "core/_commune_options.html", {"communes": communes})
 
 

@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.person_list, name="person_list"),
     path("them/", views.person_create, name="person_create"),
     path("trung-lap/", views.duplicates, name="duplicates"),
-    path("xa-theo-tinh/", views.commune_options, name="commune_options"),
     path("<int:pk>/", views.person_detail, name="person_detail"),
     path("<int:pk>/sua/", views.person_edit, name="person_edit"),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from legalaid.core import audit
 from legalaid.core.choices import AccessAction
 from legalaid.core.middleware import current_request_id
-from legalaid.core.models import AccessLogEntry, Commune
+from legalaid.core.models import AccessLogEntry
 from legalaid.core.views import apply_form_errors
 from legalaid.lib.citizen_id import check_citizen_id, normalise
 from legalaid.lib.pagination import paginate
@@ -201,15 +201,6 @@ def duplicates(request):
     shown = [d for d in found if d.person.pk in visible_ids]
     hidden = [d for d in found if d.person.pk not in visible_ids]
     return render(request, "people/_duplicates.html", {"shown": shown, "hidden": hidden, "id_check": id_check})
-
-
-@login_required
-@permission_required("people.view_person", raise_exception=True)
-def commune_options(request):
-    """htmx: the communes of the chosen province, for the person form (``?province=ID``, or a prefixed name)."""
-    province_id = next((v for k, v in request.GET.items() if k == "province" or k.endswith("-province")), "")
-    communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id.isdigit() else []
-    return render(request, "core/_commune_options.html", {"communes": communes})
 
 
 def _parse_date(text: str) -> dt.date | None:

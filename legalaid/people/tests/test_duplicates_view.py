@@ -67,6 +67,6 @@ def test_commune_options(client, world):
 
     commune = Commune.objects.order_by("code").first()
     client.force_login(world.a.intake)
-    body = client.get(reverse("people:commune_options"), {"person-province": commune.province_id}).content.decode()
+    body = client.get(reverse("core:commune_options"), {"person-province": commune.province_id}).content.decode()
     assert commune.name in body
-    assert client.get(reverse("people:commune_options"), {"province": "x"}).status_code == 200
+    assert client.get(reverse("core:commune_options"), {"province": "x"}).status_code == 200

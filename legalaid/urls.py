@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from legalaid.core import views as core_views
-from legalaid.core.auth_views import LoginView
+from legalaid.core.auth_views import LoginView, PasswordChangeView
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -13,7 +13,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "doi-mat-khau/",
-        auth_views.PasswordChangeView.as_view(template_name="registration/password_change_form.html"),
+        PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

@@ -28,3 +28,19 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, writing through the service so that the change is in the audit trail."""
+
+    template_name = "registration/password_change_form.html"
+
+    def form_valid(self, form):
+        from django.contrib.auth import update_session_auth_hash
+        from django.http import HttpResponseRedirect
+
+        from legalaid.core.services import user_set_password
+
+        user_set_password(actor=self.request.user, user=form.user, password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())

@@ -183,6 +183,11 @@ def test_password_change(client, world):
     assert response.status_code == 302 and response["Location"] == reverse("password_change_done")
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
+    from legalaid.core.models import AuditEntry
+
+    entry = AuditEntry.objects.get(object_id=str(user.pk), message="Đổi mật khẩu")
+    assert entry.actor == user
+    assert "password" not in (entry.after or {})
     # Still logged in after the change (the session hash is updated).
     assert client.get(reverse("password_change_done")).status_code == 200
     client.post(reverse("logout"))

@@ -185,6 +185,10 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy set TRUSTED_PROXY_COUNT (nginx in front: 1) so that the lock-out sees the client's address,
+# not the proxy's (docs/deploy.md).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "legalaid.core.middleware.client_ip"
 
 # Session timeout: 30 minutes of inactivity, and the session ends with the browser.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 30 * 60)

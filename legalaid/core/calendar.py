@@ -13,7 +13,9 @@ from django.core.cache import cache
 from legalaid.core.choices import OverrideKind
 
 _CACHE_VERSION_KEY = "calendar:version"
-_CACHE_TIMEOUT = 6 * 3600
+# Short enough that, with a per-process cache (no REDIS_URL), an edit made in one server process reaches the others
+# within minutes; the invalidation below makes it immediate in the process that made it (and everywhere with Redis).
+_CACHE_TIMEOUT = 300
 
 
 def _version() -> int:

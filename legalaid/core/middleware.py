@@ -24,3 +24,21 @@ class RequestIdMiddleware:
             _request_id.reset(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+def client_ip(request) -> str | None:
+    """The client's address as the lock-out (django-axes) should see it.
+
+    Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, each appends the address it received from to X-Forwarded-For,
+    so the client is the entry that many places from the right; entries further left are whatever the client sent
+    and are never trusted. With no proxy configured, REMOTE_ADDR.
+    """
+    from django.conf import settings
+
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count > 0 and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-count] if len(hops) >= count else hops[0]
+    return request.META.get("REMOTE_ADDR")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from legalaid.core.models import TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
 from legalaid.intake.choices import (
+    CaseStatus,
     Channel,
     DecisionKind,
     ProceduralStatus,
@@ -299,7 +300,9 @@ class LegalAidCase(TimeStampedModel):
     )
     immediate = models.BooleanField(_("thụ lý ngay"), default=False)
     papers_due_on = models.DateField(_("hạn bổ sung giấy tờ"), null=True, blank=True)
-    status = models.CharField(_("trạng thái"), max_length=20, default="accepted", db_index=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.ACCEPTED, db_index=True
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CaseQuerySet.as_manager()

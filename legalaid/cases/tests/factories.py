@@ -1,0 +1,21 @@
+"""Cases ready for the workflow, for every app's tests."""
+
+from __future__ import annotations
+
+from legalaid.intake import services as intake_services
+from legalaid.intake.models import LegalAidCase
+from legalaid.intake.tests.factories import receive_request
+
+
+def accepted_case(actor, *, form: str = "advice", field: str = "civil", **fields) -> LegalAidCase:
+    """A case accepted by ``actor``'s unit (born ``accepted`` by ``request_accept``)."""
+    request = receive_request(actor, form=form, field=field, **fields)
+    return intake_services.request_accept(actor=actor, request=request)
+
+
+def case_in(actor, status: str, **fields) -> LegalAidCase:
+    """A case put straight into ``status`` (for tests of what follows; no events are written)."""
+    case = accepted_case(actor, **fields)
+    LegalAidCase.objects.filter(pk=case.pk).update(status=status)
+    case.refresh_from_db()
+    return case

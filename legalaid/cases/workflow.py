@@ -1,0 +1,239 @@
+"""The workflow of a case: its statuses, the table of allowed moves, and the one service that makes a move.
+
+A case is born ``accepted`` by ``intake.services.request_accept``. Every later change of status goes through
+``case_transition``, which locks the row, checks the move against ``TRANSITIONS``, checks the actor's scope and the
+version (optimistic lock), saves, and writes a ``CaseEvent`` and the audit trail in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from legalaid.cases.choices import CaseStatus, DiscontinuationReason, EventKind
+from legalaid.cases.models import CaseEvent
+from legalaid.core import audit
+from legalaid.core.choices import AuditAction
+from legalaid.core.rules import is_centre_staff
+from legalaid.core.scoping import scope_of
+from legalaid.intake.models import LegalAidCase
+
+__all__ = [
+    "OPEN_STATUSES",
+    "TRANSITIONS",
+    "CaseStatus",
+    "DiscontinuationReason",
+    "Transition",
+    "allowed_transitions",
+    "case_transition",
+    "find_transition",
+    "lock_case",
+    "record_event",
+    "require_case_access",
+]
+
+S = CaseStatus
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed move. ``verb`` names the button; ``providers_may``: an assigned lawyer or collaborator may make
+    it (otherwise only the Centre's staff); ``form``: the move needs a page of its own (the button opens it)."""
+
+    source: str
+    target: str
+    verb: Promise
+    reason_required: bool = False
+    providers_may: bool = False
+    reference: str = ""
+    form: str = ""
+
+
+#: The one table of allowed moves (issue 4 item 4).
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(
+        S.ACCEPTED, S.ASSIGNED, gettext_lazy("Cử người thực hiện"), reference="Luật TGPL Điều 33", form="assign"
+    ),
+    Transition(
+        S.ASSIGNED,
+        S.ASSIGNED,
+        gettext_lazy("Thay đổi người thực hiện"),
+        reason_required=True,
+        reference="TT 12/2018 Điều 11(2)(b); thủ tục thay đổi người thực hiện (03 ngày làm việc)",
+        form="assign",
+    ),
+    Transition(S.ASSIGNED, S.IN_PROGRESS, gettext_lazy("Bắt đầu thực hiện"), providers_may=True),
+    Transition(
+        S.IN_PROGRESS,
+        S.SUSPENDED,
+        gettext_lazy("Tạm ngừng"),
+        reason_required=True,
+        providers_may=True,
+        reference="Trạng thái nội bộ, không có căn cứ luật định (chưa xác nhận)",
+    ),
+    Transition(S.SUSPENDED, S.IN_PROGRESS, gettext_lazy("Tiếp tục thực hiện"), providers_may=True),
+    Transition(
+        S.IN_PROGRESS,
+        S.COMPLETED,
+        gettext_lazy("Kết thúc vụ việc"),
+        providers_may=True,
+        reference="Luật TGPL Điều 38",
+        form="complete",
+    ),
+    *(
+        Transition(
+            source,
+            S.DISCONTINUED,
+            gettext_lazy("Không tiếp tục thực hiện"),
+            reason_required=True,
+            reference="Luật TGPL Điều 37",
+            form="discontinue",
+        )
+        for source in (S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.SUSPENDED)
+    ),
+    *(
+        Transition(source, S.ARCHIVED, gettext_lazy("Lưu trữ hồ sơ"), reference="Luật TGPL Điều 39", form="archive")
+        for source in (S.COMPLETED, S.DISCONTINUED)
+    ),
+)
+
+_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+#: Statuses in which the case is still being worked on (work log, details and attachments may be added).
+OPEN_STATUSES = frozenset({S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.SUSPENDED})
+
+
+def find_transition(source: str, target: str) -> Transition | None:
+    return _BY_PAIR.get((source, target))
+
+
+def _may_make(user, transition: Transition) -> bool:
+    scope = scope_of(user)
+    if scope.read_only:
+        return False
+    if scope.assigned_only:
+        return transition.providers_may
+    return user.is_superuser or is_centre_staff(user)
+
+
+def allowed_transitions(case: LegalAidCase, user) -> list[Transition]:
+    """The moves ``user`` may make from the case's current status (the action buttons of the case page).
+    ``case`` must already have been read through ``visible_to(user)``."""
+    return [t for t in TRANSITIONS if t.source == case.status and _may_make(user, t)]
+
+
+def require_case_access(actor, case: LegalAidCase, *, write: bool = True) -> None:
+    """PermissionDenied unless ``actor`` sees ``case`` (and, for writes, is not read-only)."""
+    if not LegalAidCase.objects.visible_to(actor).filter(pk=case.pk).exists():
+        raise PermissionDenied(_("Bạn không có quyền với vụ việc này."))
+    if write and scope_of(actor).read_only:
+        raise PermissionDenied(_("Bạn chỉ có quyền xem."))
+
+
+def lock_case(case: LegalAidCase, expected_version: int | None = None) -> LegalAidCase:
+    """The case row locked for this transaction; a stale ``expected_version`` is refused (optimistic lock)."""
+    locked = LegalAidCase.objects.select_for_update().get(pk=case.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(
+            _("Vụ việc này vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất."),
+            code="stale",
+        )
+    return locked
+
+
+def record_event(
+    *, actor, case: LegalAidCase, kind: str, reason: str = "", data: dict | None = None, at=None
+) -> CaseEvent:
+    """Add an entry to the case's timeline (other apps: assignments, activities, documents). Call it inside the
+    caller's transaction, after the write it records."""
+    event = CaseEvent(
+        case=case,
+        kind=kind,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        reason=reason,
+        at=at or timezone.now(),
+        data=data or {},
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def case_transition(
+    *,
+    actor,
+    case: LegalAidCase,
+    to_status: str,
+    reason: str = "",
+    expected_version: int | None = None,
+    data: dict | None = None,
+) -> CaseEvent:
+    """Move ``case`` to ``to_status`` if the table allows it, and write the event and the audit trail.
+
+    - an illegal move is refused: "Không thể chuyển vụ việc từ trạng thái X sang Y";
+    - a stale ``expected_version`` is refused, nothing is overwritten;
+    - a discontinuation needs ``data["ground"]``, one of the points of Law Art. 37.
+    The passed ``case`` object gets the new status and version.
+    """
+    require_case_access(actor, case)
+    locked = lock_case(case, expected_version)
+    transition = find_transition(locked.status, to_status)
+    if transition is None:
+        raise ValidationError(
+            _("Không thể chuyển vụ việc từ trạng thái “%(source)s” sang “%(target)s”.")
+            % {"source": CaseStatus(locked.status).label, "target": _label(to_status)},
+            code="illegal_transition",
+        )
+    if not _may_make(actor, transition):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác “%(verb)s”.") % {"verb": transition.verb})
+    reason = (reason or "").strip()
+    data = dict(data or {})
+    if transition.reason_required and not reason:
+        raise ValidationError({"reason": _("Hãy ghi rõ lý do.")}, code="reason_required")
+    if to_status == S.DISCONTINUED and data.get("ground") not in DiscontinuationReason.values:
+        raise ValidationError(
+            {"ground": _("Hãy chọn căn cứ không tiếp tục thực hiện trợ giúp pháp lý (Điều 37).")},
+            code="ground_required",
+        )
+    before = audit.snapshot(locked)
+    from_status = locked.status
+    locked.status = to_status
+    locked.version += 1
+    locked.full_clean()
+    locked.save(update_fields=["status", "version", "updated_at"])
+    event = CaseEvent(
+        case=locked,
+        kind=EventKind.TRANSITION,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        reason=reason,
+        at=timezone.now(),
+        data=data,
+    )
+    event.full_clean()
+    event.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.ACTION,
+        instance=locked,
+        before=before,
+        message=f"{transition.verb}: {from_status} → {to_status}",
+    )
+    case.status = locked.status
+    case.version = locked.version
+    return event
+
+
+def _label(status: str) -> str:
+    try:
+        return str(CaseStatus(status).label)
+    except ValueError:
+        return status

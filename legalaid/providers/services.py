@@ -1,0 +1,428 @@
+"""Operations on providers and assignments. Each one is a transaction, checks the rule of law it applies (with its
+reference) and writes the audit trail.
+
+- ``assignability(provider, on_date)``: why a provider cannot be assigned on a day (empty: they can);
+- ``conflicts_of(provider, case)``: why the provider would aid the opposing party in the same matter (Art. 25(2)(a));
+- ``case_assign``: the assignment decision (quyết định cử người thực hiện TGPL) and the move accepted -> assigned;
+- ``case_change_provider``: the change decision on the beneficiary's application (DOMAIN 1.8; TT 12/2018 Art. 11);
+- ``provider_save``, ``contract_save``, ``quota_set``: the list of providers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from legalaid.cases.choices import CaseStatus, EventKind
+from legalaid.cases.workflow import case_transition, lock_case, record_event, require_case_access
+from legalaid.core import audit, calendar
+from legalaid.core.choices import AuditAction, OrganisationKind
+from legalaid.core.models import LegalParameter, Organisation
+from legalaid.core.scoping import scope_of
+from legalaid.intake.models import LegalAidCase
+from legalaid.intake.services import find_conflicts
+from legalaid.lib.formatting import format_date
+from legalaid.lib.text import fold
+
+from .choices import CONTRACT_KINDS, PARTNER_KINDS, AssignmentEnd, AssignmentKind, ProviderKind
+from .models import Assignment, DecisionCounter, LitigationQuota, Provider, ProviderContract
+
+#: The symbol of the decisions (Decree 30/2020, Appendix III: "QĐ" + the issuer's abbreviation). UNCONFIRMED: the
+#: Centre's own abbreviation may differ; branches use the Centre's.
+DECISION_SYMBOL = "QĐ-TGPL"
+#: Statuses in which an assignment is current work (the workload counts them).
+WORKING_STATUSES = (CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS, CaseStatus.SUSPENDED)
+
+
+def _card_name(kind: str) -> str:
+    return {
+        ProviderKind.OFFICER: _("Thẻ trợ giúp viên pháp lý"),
+        ProviderKind.CONTRACTED_LAWYER: _("Thẻ luật sư"),
+        ProviderKind.PARTNER_LAWYER: _("Thẻ luật sư"),
+        ProviderKind.CONSULTANT: _("Thẻ tư vấn viên pháp luật"),
+        ProviderKind.COLLABORATOR: _("Thẻ cộng tác viên trợ giúp pháp lý"),
+    }[kind]
+
+
+# --- Who can be assigned ------------------------------------------------------------------------------------------
+
+
+def assignability(provider: Provider, on_date: dt.date) -> list[str]:
+    """The reasons, in Vietnamese, why ``provider`` cannot be assigned on ``on_date``; empty when they can.
+
+    Reads ``provider.contracts.all()`` and ``provider.partner`` (prefetch them for lists).
+
+    - not active (title withdrawn, card revoked, contract ended: Law Art. 25(1)(b), Art. 22);
+    - the card or certificate is missing, not yet valid or expired (Law Art. 17, 19, 24);
+    - contracted lawyers and collaborators: a contract in force on the day (TT 08/2017 Art. 8, 14);
+    - lawyers and consultants of a participating organisation: the organisation's contract or registration in force
+      on the day (Law Art. 14-16).
+    """
+    reasons: list[str] = []
+    if not provider.is_active:
+        reasons.append(_("Người này không còn thực hiện trợ giúp pháp lý (Điều 25(1))."))
+    card = _card_name(provider.kind)
+    if provider.kind != ProviderKind.CONSULTANT and not provider.card_number:
+        reasons.append(_("Chưa có số %(card)s.") % {"card": card.lower()})
+    if provider.card_issued_on and on_date < provider.card_issued_on:
+        reasons.append(
+            _("%(card)s chưa có giá trị vào ngày %(day)s (cấp ngày %(issued)s).")
+            % {"card": card, "day": format_date(on_date), "issued": format_date(provider.card_issued_on)}
+        )
+    if provider.card_valid_until and on_date > provider.card_valid_until:
+        reasons.append(
+            _("%(card)s đã hết giá trị từ sau ngày %(until)s.")
+            % {"card": card, "until": format_date(provider.card_valid_until)}
+        )
+    if provider.kind in CONTRACT_KINDS and not any(c.in_force_on(on_date) for c in provider.contracts.all()):
+        reasons.append(
+            _(
+                "Không có hợp đồng thực hiện trợ giúp pháp lý còn hiệu lực vào ngày %(day)s "
+                "(Thông tư 08/2017 Điều 8, 14)."
+            )
+            % {"day": format_date(on_date)}
+        )
+    if provider.kind in PARTNER_KINDS:
+        partner = provider.partner
+        if partner is None or not partner.is_valid_on(on_date):
+            reasons.append(
+                _(
+                    "Hợp đồng hoặc đăng ký tham gia trợ giúp pháp lý của %(org)s không còn hiệu lực vào ngày "
+                    "%(day)s (Điều 16)."
+                )
+                % {"org": partner.name if partner else _("tổ chức"), "day": format_date(on_date)}
+            )
+    return reasons
+
+
+def conflict_map(case: LegalAidCase, provider_ids) -> dict[int, list[str]]:
+    """Law Art. 25(2)(a): a provider must refuse when they aid or have aided a person with opposing interests in the
+    same matter. The matters are those ``intake.services.find_conflicts`` finds for the case's request; a provider is
+    in conflict when they are or were assigned to one of them. {provider id: [reasons]}, for many providers at once."""
+    conflicts = find_conflicts(case.request)
+    if not conflicts:
+        return {}
+    by_request = {c.request.pk: c for c in conflicts}
+    rows = (
+        Assignment.objects.filter(provider_id__in=provider_ids, case__request_id__in=by_request)
+        .exclude(case=case)
+        .select_related("case", "provider")
+        .order_by("case__code")
+    )
+    found: dict[int, list[str]] = {}
+    for row in rows:
+        reason = _("Xung đột quyền lợi (Điều 25(2)(a)): %(name)s đã được cử thực hiện vụ việc %(code)s – %(why)s.") % {
+            "name": row.provider.full_name,
+            "code": row.case.code,
+            "why": by_request[row.case.request_id].reason,
+        }
+        if reason not in found.setdefault(row.provider_id, []):
+            found[row.provider_id].append(reason)
+    return found
+
+
+def conflicts_of(provider: Provider, case: LegalAidCase) -> list[str]:
+    """The conflict-of-interest reasons (Law Art. 25(2)(a)) of one provider for one case."""
+    return conflict_map(case, [provider.pk]).get(provider.pk, [])
+
+
+# --- Decisions ----------------------------------------------------------------------------------------------------
+
+
+def next_decision_number(*, organisation: Organisation, year: int) -> int:
+    """The next decision number of a unit and year, never repeated nor skipped: the counter row is locked and
+    incremented inside the caller's transaction (the pattern of ``legalaid.intake.numbering``)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("next_decision_number() must run inside a transaction")
+    DecisionCounter.objects.bulk_create([DecisionCounter(organisation=organisation, year=year)], ignore_conflicts=True)
+    counter = DecisionCounter.objects.select_for_update().get(organisation=organisation, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _require_signer(actor, case: LegalAidCase) -> None:
+    require_case_access(actor, case)
+    if not actor.has_perm("providers.assign_case", case):
+        raise PermissionDenied(
+            _(
+                "Chỉ Giám đốc, Phó Giám đốc Trung tâm hoặc Trưởng Chi nhánh (vụ việc của Chi nhánh) "
+                "được cử người thực hiện."
+            )
+        )
+
+
+def _require_assignable(actor, case: LegalAidCase, provider: Provider, on_date: dt.date) -> None:
+    if provider.centre_id != case.centre_id or not Provider.objects.visible_to(actor).filter(pk=provider.pk).exists():
+        raise PermissionDenied(_("Người thực hiện này không thuộc Trung tâm của vụ việc."))
+    reasons = assignability(provider, on_date) + conflicts_of(provider, case)
+    if reasons:
+        raise ValidationError({"provider": reasons}, code="not_assignable")
+
+
+def _new_assignment(*, actor, case, provider, kind, on_date, **fields) -> Assignment:
+    issuer = case.branch or case.centre
+    number = next_decision_number(organisation=issuer, year=on_date.year)
+    assignment = Assignment(
+        case=case,
+        provider=provider,
+        kind=kind,
+        issuer=issuer,
+        decision_year=on_date.year,
+        decision_number=number,
+        decision_code=f"{number}/{DECISION_SYMBOL}",
+        decision_date=on_date,
+        decided_by=actor,
+        started_on=on_date,
+        **fields,
+    )
+    assignment.full_clean()
+    assignment.save()
+    audit.record(actor=actor, action=AuditAction.CREATE, instance=assignment, centre_id=case.centre_id)
+    return assignment
+
+
+def _event_data(assignment: Assignment) -> dict:
+    return {
+        "assignment": assignment.pk,
+        "provider": assignment.provider_id,
+        "provider_name": assignment.provider.full_name,
+        "decision": assignment.decision_code,
+        "decision_date": assignment.decision_date.isoformat(),
+    }
+
+
+@transaction.atomic
+def case_assign(*, actor, case: LegalAidCase, provider: Provider, expected_version: int | None = None) -> Assignment:
+    """Assign ``provider`` to an accepted case by a numbered decision, and move the case accepted -> assigned.
+
+    Refused (ValidationError on ``provider``, with every reason) when the provider cannot be assigned today
+    (``assignability``) or would aid the opposing party in the same matter (Law Art. 25(2)(a)); PermissionDenied unless
+    the actor signs for the case (director, deputy; branch head for a branch case).
+    """
+    _require_signer(actor, case)
+    today = timezone.localdate()
+    _require_assignable(actor, case, provider, today)
+    event = case_transition(
+        actor=actor,
+        case=case,
+        to_status=CaseStatus.ASSIGNED,
+        expected_version=expected_version,
+        data={"provider": provider.pk, "provider_name": provider.full_name},
+    )
+    assignment = _new_assignment(
+        actor=actor, case=event.case, provider=provider, kind=AssignmentKind.ASSIGN, on_date=today
+    )
+    record_event(
+        actor=actor,
+        case=event.case,
+        kind=EventKind.ASSIGNMENT,
+        reason=_("Cử %(name)s thực hiện trợ giúp pháp lý, Quyết định số %(code)s")
+        % {"name": provider.full_name, "code": assignment.decision_code},
+        data=_event_data(assignment),
+    )
+    return assignment
+
+
+def change_due_on(requested_on: dt.date) -> dt.date:
+    """The day by which a change of provider must be answered: 03 working days after the application (DOMAIN 1.8)."""
+    days = LegalParameter.int_on("providers.change_provider_working_days", requested_on)
+    return calendar.add_working_days(requested_on, days)
+
+
+@transaction.atomic
+def case_change_provider(
+    *,
+    actor,
+    case: LegalAidCase,
+    new_provider: Provider,
+    reason: str,
+    requested_on: dt.date,
+    replaces: Assignment | None = None,
+    expected_version: int | None = None,
+) -> Assignment:
+    """Put ``new_provider`` in the place of the current provider by a change decision (quyết định thay đổi người thực
+    hiện TGPL, TT 12/2018 Art. 11(2)(b)) on the beneficiary's application of ``requested_on``.
+
+    DOMAIN 1.8: the organisation answers within 03 working days (``providers.change_provider_working_days``); the
+    decision records its due date and whether it came late. The old assignment ends today.
+    """
+    _require_signer(actor, case)
+    today = timezone.localdate()
+    reason = (reason or "").strip()
+    errors = {}
+    if not reason:
+        errors["reason"] = _("Hãy ghi rõ lý do thay đổi người thực hiện.")
+    if requested_on is None:
+        errors["requested_on"] = _("Hãy nhập ngày nhận đơn đề nghị thay đổi.")
+    elif requested_on > today:
+        errors["requested_on"] = _("Ngày nhận đơn không được sau ngày hôm nay.")
+    if errors:
+        raise ValidationError(errors)
+    current = list(Assignment.objects.select_for_update().filter(case=case, is_active=True).select_related("provider"))
+    if replaces is None:
+        if len(current) != 1:
+            raise ValidationError(
+                _("Vụ việc chưa có người thực hiện để thay đổi.")
+                if not current
+                else _("Vụ việc có nhiều người thực hiện: hãy chọn người được thay.")
+            )
+        replaces = current[0]
+    elif replaces.pk not in {a.pk for a in current}:
+        raise ValidationError(_("Người được thay không còn thực hiện vụ việc này."))
+    if new_provider.pk in {a.provider_id for a in current}:
+        raise ValidationError({"provider": [_("Người này đang thực hiện vụ việc.")]})
+    _require_assignable(actor, case, new_provider, today)
+    if case.status == CaseStatus.ASSIGNED:
+        event = case_transition(
+            actor=actor,
+            case=case,
+            to_status=CaseStatus.ASSIGNED,
+            reason=reason,
+            expected_version=expected_version,
+            data={"provider": new_provider.pk, "replaces": replaces.provider_id},
+        )
+        case = event.case
+    elif case.status in (CaseStatus.IN_PROGRESS, CaseStatus.SUSPENDED):
+        # The work goes on: the status stays, the version still guards against a concurrent change.
+        case = lock_case(case, expected_version)
+    else:
+        raise ValidationError(
+            _("Không thể thay đổi người thực hiện khi vụ việc ở trạng thái “%(status)s”.")
+            % {"status": case.get_status_display()}
+        )
+    before = audit.snapshot(replaces)
+    replaces.is_active = False
+    replaces.ended_on = today
+    replaces.end_reason = AssignmentEnd.CHANGED
+    replaces.full_clean()
+    replaces.save()
+    audit.record(actor=actor, action=AuditAction.UPDATE, instance=replaces, before=before, centre_id=case.centre_id)
+    due = change_due_on(requested_on)
+    assignment = _new_assignment(
+        actor=actor,
+        case=case,
+        provider=new_provider,
+        kind=AssignmentKind.CHANGE,
+        on_date=today,
+        replaces=replaces,
+        change_reason=reason,
+        change_requested_on=requested_on,
+        change_due_on=due,
+        change_late=today > due,
+    )
+    record_event(
+        actor=actor,
+        case=case,
+        kind=EventKind.ASSIGNMENT,
+        reason=_("Thay %(old)s bằng %(new)s, Quyết định số %(code)s. Lý do: %(reason)s")
+        % {
+            "old": replaces.provider.full_name,
+            "new": new_provider.full_name,
+            "code": assignment.decision_code,
+            "reason": reason,
+        },
+        data={**_event_data(assignment), "replaces": replaces.pk, "late": assignment.change_late},
+    )
+    return assignment
+
+
+# --- The list of providers ----------------------------------------------------------------------------------------
+
+
+def _require_manager(actor, centre_id: int | None) -> None:
+    if not actor.has_perm("providers.manage_provider"):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật danh sách người thực hiện."))
+    if actor.is_superuser:
+        return
+    scope = scope_of(actor)
+    if centre_id not in scope.centre_ids or scope.branch_id:
+        raise PermissionDenied(_("Người thực hiện này thuộc Trung tâm khác."))
+
+
+@transaction.atomic
+def provider_save(*, actor, provider: Provider, fields_of_law=None, languages=None) -> Provider:
+    """Create or edit a provider of the actor's Centre. The branch, partner organisation and login account must
+    belong to the same Centre."""
+    if provider.centre_id is None and actor.centre is not None:
+        provider.centre = actor.centre
+    if provider.pk:
+        stored = Provider.objects.get(pk=provider.pk)
+        _require_manager(actor, stored.centre_id)
+        provider.centre_id = stored.centre_id
+        before = audit.snapshot(stored)
+    else:
+        before = None
+    _require_manager(actor, provider.centre_id)
+    errors = {}
+    if provider.branch_id and (
+        provider.branch.kind != OrganisationKind.BRANCH or provider.branch.centre_id != provider.centre_id
+    ):
+        errors["branch"] = _("Chi nhánh phải thuộc Trung tâm.")
+    if provider.partner_id and (
+        provider.partner.kind != OrganisationKind.PARTNER or provider.partner.centre_id != provider.centre_id
+    ):
+        errors["partner"] = _("Tổ chức phải là tổ chức tham gia trợ giúp pháp lý của Trung tâm.")
+    if provider.user_id and getattr(provider.user.centre, "pk", None) != provider.centre_id:
+        errors["user"] = _("Tài khoản đăng nhập phải thuộc Trung tâm.")
+    if errors:
+        raise ValidationError(errors)
+    provider.full_name = " ".join(provider.full_name.split())
+    provider.name_key = fold(provider.full_name)
+    provider.full_clean()
+    provider.save()
+    if fields_of_law is not None:
+        provider.fields_of_law.set(fields_of_law)
+    if languages is not None:
+        provider.languages.set(languages)
+    audit.record(
+        actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, instance=provider, before=before
+    )
+    return provider
+
+
+@transaction.atomic
+def contract_save(*, actor, contract: ProviderContract) -> ProviderContract:
+    """Record a contract of a contracted lawyer or a collaborator with the Centre (TT 08/2017 Art. 8, 14)."""
+    provider = contract.provider
+    _require_manager(actor, provider.centre_id)
+    if provider.kind not in CONTRACT_KINDS:
+        raise ValidationError(_("Chỉ luật sư ký hợp đồng và cộng tác viên ký hợp đồng với Trung tâm."))
+    before = audit.snapshot(contract) if contract.pk else None
+    contract.full_clean()
+    contract.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE if before else AuditAction.CREATE,
+        instance=contract,
+        before=before,
+        centre_id=provider.centre_id,
+    )
+    return contract
+
+
+@transaction.atomic
+def quota_set(*, actor, provider: Provider, year: int, cases: int, reference: str = "") -> LitigationQuota:
+    """Set a legal aid officer's litigation quota for a year (the figure the Centre sets; its source UNCONFIRMED)."""
+    _require_manager(actor, provider.centre_id)
+    if provider.kind != ProviderKind.OFFICER:
+        raise ValidationError({"cases": _("Định mức vụ việc tham gia tố tụng chỉ áp dụng cho trợ giúp viên pháp lý.")})
+    quota = LitigationQuota.objects.filter(provider=provider, year=year).first()
+    before = audit.snapshot(quota) if quota else None
+    quota = quota or LitigationQuota(provider=provider, year=year)
+    quota.cases = cases
+    quota.reference = reference
+    quota.full_clean()
+    quota.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE if before else AuditAction.CREATE,
+        instance=quota,
+        before=before,
+        centre_id=provider.centre_id,
+    )
+    return quota

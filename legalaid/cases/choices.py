@@ -46,3 +46,91 @@ class EventKind(models.TextChoices):
     COMPLETION = "completion", _("Kết quả vụ việc")
     ARCHIVE = "archive", _("Lưu trữ hồ sơ")
     NOTE = "note", _("Ghi chú")
+
+
+class Procedure(models.TextChoices):
+    """The procedure of a litigation case (Law Art. 27: tham gia tố tụng)."""
+
+    CRIMINAL = "criminal", _("Hình sự")
+    CIVIL = "civil", _("Dân sự")
+    ADMINISTRATIVE = "administrative", _("Hành chính")
+
+
+class ProceduralRole(models.TextChoices):
+    """The beneficiary's standing in the proceedings (Criminal, Civil and Administrative Procedure Codes)."""
+
+    ARRESTED = "arrested", _("Người bị bắt")
+    HELD = "held", _("Người bị tạm giữ")
+    SUSPECT = "suspect", _("Bị can")
+    ACCUSED = "accused", _("Bị cáo")
+    VICTIM = "victim", _("Bị hại")
+    CIVIL_PLAINTIFF = "civil_plaintiff", _("Nguyên đơn dân sự")
+    CIVIL_DEFENDANT = "civil_defendant", _("Bị đơn dân sự")
+    PLAINTIFF = "plaintiff", _("Nguyên đơn, người khởi kiện")
+    DEFENDANT = "defendant", _("Bị đơn, người bị kiện")
+    RELATED_PARTY = "related_party", _("Người có quyền lợi, nghĩa vụ liên quan")
+    OTHER = "other", _("Khác")
+
+
+#: Which standings exist in which procedure.
+ROLES_BY_PROCEDURE = {
+    Procedure.CRIMINAL: {
+        ProceduralRole.ARRESTED,
+        ProceduralRole.HELD,
+        ProceduralRole.SUSPECT,
+        ProceduralRole.ACCUSED,
+        ProceduralRole.VICTIM,
+        ProceduralRole.CIVIL_PLAINTIFF,
+        ProceduralRole.CIVIL_DEFENDANT,
+        ProceduralRole.RELATED_PARTY,
+        ProceduralRole.OTHER,
+    },
+    Procedure.CIVIL: {
+        ProceduralRole.PLAINTIFF,
+        ProceduralRole.DEFENDANT,
+        ProceduralRole.RELATED_PARTY,
+        ProceduralRole.OTHER,
+    },
+    Procedure.ADMINISTRATIVE: {
+        ProceduralRole.PLAINTIFF,
+        ProceduralRole.DEFENDANT,
+        ProceduralRole.RELATED_PARTY,
+        ProceduralRole.OTHER,
+    },
+}
+
+
+class Stage(models.TextChoices):
+    """The stage of the proceedings. Investigation and prosecution exist in criminal cases only."""
+
+    INVESTIGATION = "investigation", _("Điều tra")
+    PROSECUTION = "prosecution", _("Truy tố")
+    FIRST_INSTANCE = "first_instance", _("Xét xử sơ thẩm")
+    APPEAL = "appeal", _("Xét xử phúc thẩm")
+    CASSATION_RETRIAL = "cassation_retrial", _("Giám đốc thẩm, tái thẩm")
+
+
+CRIMINAL_ONLY_STAGES = frozenset({Stage.INVESTIGATION, Stage.PROSECUTION})
+
+
+class HearingKind(models.TextChoices):
+    TRIAL = "trial", _("Phiên tòa")
+    MEETING = "meeting", _("Phiên họp, phiên hòa giải, đối thoại")
+    QUESTIONING = "questioning", _("Buổi hỏi cung, lấy lời khai")
+    OTHER = "other", _("Khác")
+
+
+class Retention(models.TextChoices):
+    """Retention of an archived file (DOMAIN.md 12: permanent for important cases, a number of years otherwise;
+    the figure of TT 07/2025/TT-BTP for legal aid files is UNCONFIRMED)."""
+
+    YEARS = "years", _("Có thời hạn")
+    PERMANENT = "permanent", _("Vĩnh viễn")
+
+
+class ChecklistScope(models.TextChoices):
+    """Which ended cases a paper of the file checklist concerns."""
+
+    ALL = "all", _("Mọi vụ việc")
+    COMPLETED = "completed", _("Vụ việc kết thúc")
+    DISCONTINUED = "discontinued", _("Vụ việc không tiếp tục thực hiện")

@@ -7,6 +7,7 @@ version (optimistic lock), saves, and writes a ``CaseEvent`` and the audit trail
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from legalaid.cases.choices import CaseStatus, DiscontinuationReason, EventKind
-from legalaid.cases.models import CaseEvent
+from legalaid.cases.models import CaseArchive, CaseCompletion, CaseEvent
 from legalaid.core import audit
 from legalaid.core.choices import AuditAction
+from legalaid.core.models import LegalParameter
 from legalaid.core.rules import is_centre_staff
 from legalaid.core.scoping import scope_of
 from legalaid.intake.models import LegalAidCase
@@ -202,6 +204,7 @@ def case_transition(
             {"ground": _("Hãy chọn căn cứ không tiếp tục thực hiện trợ giúp pháp lý (Điều 37).")},
             code="ground_required",
         )
+    _check_records(locked, to_status)
     before = audit.snapshot(locked)
     from_status = locked.status
     locked.status = to_status
@@ -227,9 +230,35 @@ def case_transition(
         before=before,
         message=f"{transition.verb}: {from_status} → {to_status}",
     )
+    if to_status in (S.COMPLETED, S.DISCONTINUED):
+        _open_archive(locked, event)
     case.status = locked.status
     case.version = locked.version
     return event
+
+
+def _check_records(case: LegalAidCase, to_status: str) -> None:
+    """Moves that need a record first: completing needs the outcome (Law Art. 38), archiving the archive record."""
+    if to_status == S.COMPLETED and not CaseCompletion.objects.filter(case=case).exists():
+        raise ValidationError(_("Hãy ghi kết quả vụ việc trước khi kết thúc (Điều 38 Luật TGPL)."), code="no_outcome")
+    if to_status == S.ARCHIVED and not CaseArchive.objects.filter(case=case, archived_on__isnull=False).exists():
+        raise ValidationError(_("Hãy ghi mã hồ sơ, nơi lưu trữ và thời hạn bảo quản trước."), code="no_archive")
+
+
+def _open_archive(case: LegalAidCase, event: CaseEvent) -> CaseArchive:
+    """Open the file's archive record with its handover deadline: Law Art. 39, the provider hands the file back
+    within 30 days (``cases.handover_days``) of the end of the case."""
+    if event.to_status == S.COMPLETED:
+        ended_on = CaseCompletion.objects.get(case=case).completed_on
+    elif event.data.get("ended_on"):
+        ended_on = dt.date.fromisoformat(event.data["ended_on"])
+    else:
+        ended_on = timezone.localdate(event.at)
+    days = LegalParameter.int_on("cases.handover_days", ended_on)
+    archive, _created = CaseArchive.objects.update_or_create(
+        case=case, defaults={"ended_on": ended_on, "handover_due_on": ended_on + dt.timedelta(days=days)}
+    )
+    return archive
 
 
 def _label(status: str) -> str:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from legalaid.cases.choices import CaseStatus, DiscontinuationReason, EventKind
 from legalaid.cases.models import CaseEvent
-from legalaid.cases.tests.factories import accepted_case, case_in
+from legalaid.cases.tests.factories import accepted_case, case_in, prepare_for
 from legalaid.cases.workflow import TRANSITIONS, allowed_transitions, case_transition, find_transition
 from legalaid.core.models import AuditEntry
 
@@ -50,6 +50,7 @@ def _args(source, target):
 def test_every_pair_allowed_or_refused(world, source, target):
     case = case_in(world.a.director, source)
     transition, args = _args(source, target)
+    prepare_for(case, target, world.a.director)
     if (source, target) in ALLOWED:
         assert transition is not None
         event = case_transition(actor=world.a.director, case=case, to_status=target, **args)
@@ -161,3 +162,29 @@ def test_allowed_transitions_for_staff_and_providers(world):
         (S.SUSPENDED, S.IN_PROGRESS),
         (S.IN_PROGRESS, S.COMPLETED),
     }
+
+
+def test_completing_needs_the_outcome_and_archiving_the_archive_record(world):
+    case = case_in(world.a.director, S.IN_PROGRESS)
+    with pytest.raises(ValidationError, match="kết quả vụ việc"):
+        case_transition(actor=world.a.director, case=case, to_status=S.COMPLETED)
+    prepare_for(case, S.COMPLETED, world.a.director)
+    case_transition(actor=world.a.director, case=case, to_status=S.COMPLETED)
+    with pytest.raises(ValidationError, match="nơi lưu trữ"):
+        case_transition(actor=world.a.director, case=case, to_status=S.ARCHIVED)
+
+
+def test_ending_opens_the_archive_record_with_the_handover_deadline(world):
+    """Law Art. 39: the file is handed back within 30 days of the end of the case."""
+    import datetime as dt
+
+    case = case_in(world.a.director, S.IN_PROGRESS)
+    case_transition(
+        actor=world.a.director,
+        case=case,
+        to_status=S.DISCONTINUED,
+        reason="Rút yêu cầu",
+        data={"ground": DiscontinuationReason.WITHDRAWAL, "ended_on": "2026-03-02"},
+    )
+    assert case.archive.ended_on == dt.date(2026, 3, 2)
+    assert case.archive.handover_due_on == dt.date(2026, 4, 1)

@@ -1,4 +1,4 @@
-"""The life of a case after acceptance: its timeline (CaseEvent). The case itself is ``intake.LegalAidCase``."""
+"""The timeline of a case (CaseEvent)."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from legalaid.core.choices import AccessAction, AuditAction
 from legalaid.core.middleware import current_request_id
@@ -24,7 +25,7 @@ def _plain(value):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+    if isinstance(value, FieldFile):  # an empty one raises on .url, so test the type, not the attributes
         return value.name or None
     return value
 

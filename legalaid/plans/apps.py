@@ -6,3 +6,8 @@ class PlansConfig(AppConfig):
     name = "legalaid.plans"
     label = "plans"
     verbose_name = _("Kế hoạch")
+
+    def ready(self):
+        # The catalogue of measured figures registers its built-in metrics on import; other apps add theirs with
+        # ``legalaid.plans.metrics.register_metric`` from their own ready().
+        from legalaid.plans import metrics  # noqa: F401

@@ -14,6 +14,8 @@ def navigation(request):
         items.append(("intake", _("Tiếp nhận yêu cầu"), reverse("intake:request_list")))
         items.append(("cases", _("Vụ việc"), reverse("intake:case_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
+    if user.has_perm("studies.view_study"):
+        items.append(("studies", _("Chuyên đề"), reverse("studies:study_list")))
     admin_items = []
     if user.has_perm("core.view_units"):
         admin_items.append(("units", _("Đơn vị"), reverse("core:organisation_list")))

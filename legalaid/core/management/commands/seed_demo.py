@@ -23,6 +23,9 @@ class Command(BaseCommand):
             from legalaid.intake import demo as intake_demo
 
             intake_demo.seed()
+            from legalaid.studies import demo as studies_demo
+
+            studies_demo.seed()
             self.stdout.write("Demo data loaded.")
         self.stdout.write("")
         self.stdout.write("Demo accounts (password for all: %s)" % demo.DEMO_PASSWORD)

@@ -1,6 +1,7 @@
 """Text helpers shared by the plan parsers.
 
-``fold_chars`` folds Vietnamese text character by character (lowercase, no diacritics, đ -> d, dashes -> "-") and keeps
+``fold_chars`` folds Vietnamese text character by character (lowercase, no diacritics, đ -> d, dashes -> "-", spaces
+other than newlines -> " ") and keeps
 the length, so a match found in the folded text points at the same span of the original: the parsers match keywords
 whatever the accents or the case, and still return the words as the Centre wrote them.
 """
@@ -26,6 +27,8 @@ def _fold_char(ch: str) -> str:
         return "d"
     if ch in _DASHES:
         return "-"
+    if ch == "\n":
+        return "\n"
     if ch.isspace():
         return " "
     decomposed = unicodedata.normalize("NFKD", ch)

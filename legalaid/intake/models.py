@@ -68,6 +68,12 @@ class RequestQuerySet(ScopedQuerySet):
     scope_centre_field = "centre"
     scope_branch_field = "branch"
 
+    def assigned_q(self, user) -> Q | None:
+        """A lawyer or collaborator sees the requests of the cases assigned to them (an active assignment)."""
+        from legalaid.providers.models import Assignment
+
+        return Q(pk__in=Assignment.objects.filter(provider__user_id=user.pk, is_active=True).values("case__request_id"))
+
     def overdue(self, now: dt.datetime | None = None):
         today = timezone.localdate(now) if now else timezone.localdate()
         return self.filter(status=RequestStatus.AWAITING_PAPERS, papers_due_on__lt=today)
@@ -264,6 +270,12 @@ class CaseQuerySet(ScopedQuerySet):
     scope_centre_field = "centre"
     scope_branch_field = "branch"
 
+    def assigned_q(self, user) -> Q | None:
+        """A lawyer or collaborator sees only the cases assigned to them (an active assignment, providers app)."""
+        from legalaid.providers.models import Assignment
+
+        return Q(pk__in=Assignment.objects.filter(provider__user_id=user.pk, is_active=True).values("case_id"))
+
 
 class LegalAidCase(TimeStampedModel):
     """An accepted case (vụ việc TGPL), entered in its register with its code ``<org>.<form>.<number>.<year>``.
@@ -329,6 +341,13 @@ class LegalAidCase(TimeStampedModel):
         return self.code
 
 
+class SimpleMatterQuerySet(ScopedQuerySet):
+    """Simple matters are the Centre's staff's own book: nothing is assigned to lawyers or collaborators."""
+
+    scope_centre_field = "centre"
+    scope_branch_field = "branch"
+
+
 class SimpleMatter(TimeStampedModel):
     """A simple question answered at once, with no case file (việc TGPL; Law Art. 32(2)); its own book."""
 
@@ -357,7 +376,7 @@ class SimpleMatter(TimeStampedModel):
     )
     channel = models.CharField(_("hình thức"), max_length=20, choices=Channel.choices)
 
-    objects = CaseQuerySet.as_manager()
+    objects = SimpleMatterQuerySet.as_manager()
 
     class Meta:
         ordering = ["-answered_at", "-id"]

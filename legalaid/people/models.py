@@ -52,12 +52,12 @@ class PersonQuerySet(ScopedQuerySet):
     scope_branch_field = "branch"
 
     def assigned_q(self, user) -> Q | None:
-        """Hook for lawyers, collaborators and agency officers: the persons of the cases assigned to them.
+        """Lawyers and collaborators see the beneficiaries and requesters of the cases assigned to them (an active
+        assignment, providers app)."""
+        from legalaid.providers.models import Assignment
 
-        None (nothing) until the cases app exists; it will return something like
-        ``Q(cases__assignments__provider=user)``.
-        """
-        return None
+        active = Assignment.objects.filter(provider__user_id=user.pk, is_active=True)
+        return Q(pk__in=active.values("case__beneficiary_id")) | Q(pk__in=active.values("case__request__requester_id"))
 
     def search(self, text: str | None):
         """One search box: every word of the folded name (any order), or the identity number, or the phone."""

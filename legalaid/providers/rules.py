@@ -49,3 +49,8 @@ rules.add_perm("providers.export_provider", rules.is_superuser | is_centre_staff
 rules.add_perm("providers.manage_provider", can_manage_providers)
 rules.add_perm("providers.assign_case", signs_for_case & writes_allowed)
 rules.add_perm("providers.view_workload", rules.is_superuser | is_centre_manager | is_branch_head | is_doj_officer)
+# The table of the officers' yearly litigation quotas (issue 4 item 9; legalaid/providers/views_quota.py).
+rules.add_perm(
+    "providers.view_quota_table",
+    is_sysadmin | is_centre_manager | is_branch_head | is_admin_staff | is_doj_officer,
+)

@@ -130,6 +130,48 @@ def conflicts_of(provider: Provider, case: LegalAidCase) -> list[str]:
     return conflict_map(case, [provider.pk]).get(provider.pk, [])
 
 
+def provider_warnings(provider: Provider, on_date: dt.date) -> list[str]:
+    """Facts the Centre should act on, which do not by themselves stop an assignment:
+
+    - a legal aid officer with no litigation case for 2 consecutive years loses the title unless for objective
+      reasons (Law Art. 22(1)(d); ``providers.officer_no_litigation_years``);
+    - a collaborator signs the contract within 30 days of the card (TT 08/2017 Art. 8; 35 with good reason), or the
+      card is revoked (Decree 144/2017 Art. 18; ``providers.collaborator_contract_days``).
+    """
+    warnings = []
+    if not provider.is_active:
+        return warnings
+    if provider.kind == ProviderKind.OFFICER:
+        years = LegalParameter.int_on("providers.officer_no_litigation_years", on_date)
+        since = on_date - dt.timedelta(days=round(365.25 * years))
+        started = provider.card_issued_on or provider.created_at.date()
+        if (
+            started <= since
+            and not Assignment.objects.filter(
+                provider=provider, case__form_of_aid__code="litigation", decision_date__gt=since
+            ).exists()
+        ):
+            warnings.append(
+                _(
+                    "Không thực hiện vụ việc tham gia tố tụng nào trong %(years)s năm liên tiếp: trợ giúp viên bị "
+                    "miễn nhiệm trừ trường hợp có lý do khách quan (Điều 22(1)(d))."
+                )
+                % {"years": years}
+            )
+    if provider.kind == ProviderKind.COLLABORATOR and provider.card_issued_on:
+        days = LegalParameter.int_on("providers.collaborator_contract_days", on_date)
+        due = provider.card_issued_on + dt.timedelta(days=days)
+        if on_date > due and not any(c.signed_on <= due for c in provider.contracts.all()):
+            warnings.append(
+                _(
+                    "Chưa ký hợp đồng trong %(days)s ngày kể từ ngày cấp thẻ (hạn %(due)s; Thông tư 08/2017 Điều 8): "
+                    "thẻ cộng tác viên có thể bị thu hồi (Nghị định 144/2017 Điều 18)."
+                )
+                % {"days": days, "due": format_date(due)}
+            )
+    return warnings
+
+
 # --- Decisions ----------------------------------------------------------------------------------------------------
 
 

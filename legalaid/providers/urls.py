@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
 
 app_name = "providers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.provider_list, name="provider_list"),
+    path("moi/", views.provider_edit, name="provider_create"),
+    path("khoi-luong/", views.workload, name="workload"),
+    path("<int:pk>/", views.provider_detail, name="provider_detail"),
+    path("<int:pk>/sua/", views.provider_edit, name="provider_edit"),
+    path("<int:pk>/hop-dong/", views.contract_add, name="contract_add"),
+    path("<int:pk>/dinh-muc/", views.quota_set, name="quota_set"),
+    path("vu-viec/<int:pk>/cu-nguoi-thuc-hien/", views.case_assign, name="case_assign"),
+    path("vu-viec/<int:pk>/thay-doi-nguoi-thuc-hien/", views.case_change, name="case_change"),
+    path("quyet-dinh/<int:pk>.docx", views.decision_docx, name="decision_docx"),
+]

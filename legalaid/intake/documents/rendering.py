@@ -15,23 +15,24 @@ PACKAGED_DIR = Path(__file__).resolve().parent / "templates"
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def template_path(name: str) -> Path:
-    """``settings.DOCUMENT_TEMPLATE_DIR/<name>`` when that file exists, else the packaged template."""
+def template_path(name: str, packaged_dir: Path = PACKAGED_DIR) -> Path:
+    """``settings.DOCUMENT_TEMPLATE_DIR/<name>`` when that file exists, else the packaged template (other apps pass
+    their own ``packaged_dir``)."""
     override = getattr(settings, "DOCUMENT_TEMPLATE_DIR", "")
     if override:
         candidate = Path(override) / name
         if candidate.is_file():
             return candidate
-    return PACKAGED_DIR / name
+    return packaged_dir / name
 
 
-def render_docx(name: str, context: dict) -> bytes:
+def render_docx(name: str, context: dict, *, packaged_dir: Path = PACKAGED_DIR) -> bytes:
     """Render the template ``name`` with ``context``.
 
     Values are XML-escaped (autoescape), and the template runs in Jinja's sandbox: templates are files an
     administrator replaces, so a template can read the context but not reach into Python.
     """
-    template = DocxTemplate(template_path(name))
+    template = DocxTemplate(template_path(name, packaged_dir))
     template.render(context, jinja_env=ImmutableSandboxedEnvironment(autoescape=True))
     buffer = io.BytesIO()
     template.save(buffer)

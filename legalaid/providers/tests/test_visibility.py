@@ -1,0 +1,49 @@
+"""A lawyer or collaborator sees only the cases assigned to them (and their requests and persons), from the
+querysets and from the outside (the case list and page)."""
+
+import pytest
+
+from legalaid.cases.tests.factories import accepted_case
+from legalaid.intake.models import LegalAidCase, LegalAidRequest
+from legalaid.people.models import Person
+from legalaid.providers import services
+
+from .factories import ProviderFactory, assigned_case, provider_for
+
+
+@pytest.fixture
+def cases(world):
+    lawyer = provider_for(world.a.lawyer)
+    collaborator = provider_for(world.a.collaborator)
+    x = assigned_case(world.a.director, lawyer)
+    y = assigned_case(world.a.director, collaborator)
+    z = accepted_case(world.a.director)
+    return {"lawyer": lawyer, "collaborator": collaborator, "x": x, "y": y, "z": z}
+
+
+def test_querysets(world, cases):
+    x, y = cases["x"], cases["y"]
+    assert list(LegalAidCase.objects.visible_to(world.a.lawyer)) == [x]
+    assert list(LegalAidCase.objects.visible_to(world.a.collaborator)) == [y]
+    assert list(LegalAidRequest.objects.visible_to(world.a.lawyer)) == [x.request]
+    assert set(Person.objects.visible_to(world.a.lawyer)) == {x.beneficiary, x.request.requester}
+    # Another Centre's lawyer sees nothing; the agency officer nothing.
+    assert not LegalAidCase.objects.visible_to(world.b.lawyer).exists()
+    assert not LegalAidCase.objects.visible_to(world.a.agency_officer).exists()
+    # Staff still see all three.
+    assert LegalAidCase.objects.visible_to(world.a.director).count() == 3
+
+
+def test_a_changed_provider_loses_the_case(world, cases):
+    from django.utils import timezone
+
+    x = cases["x"]
+    services.case_change_provider(
+        actor=world.a.director,
+        case=x,
+        new_provider=ProviderFactory(centre=world.a.centre),
+        reason="Đề nghị của người được trợ giúp",
+        requested_on=timezone.localdate(),
+    )
+    assert not LegalAidCase.objects.visible_to(world.a.lawyer).exists()
+    assert not Person.objects.visible_to(world.a.lawyer).exists()

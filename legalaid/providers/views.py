@@ -1,0 +1,383 @@
+"""Pages of the providers app: the list of providers (with export), a provider's page and form, the workload page
+for choosing a provider for a case (assign, change), and the decision downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from legalaid.core import audit
+from legalaid.core.choices import AccessAction
+from legalaid.core.views import apply_form_errors
+from legalaid.intake.documents import DOCX_CONTENT_TYPE
+from legalaid.intake.models import LegalAidCase
+from legalaid.lib.pagination import paginate
+from legalaid.lib.xlsx import xlsx_response
+
+from . import documents, selectors, services
+from .filters import ProviderFilter
+from .forms import AssignForm, ChangeForm, ContractForm, ProviderForm, QuotaForm
+from .models import Assignment, Provider
+
+EXPORT_MAX_ROWS = 5000
+
+
+def case_url(case) -> str:
+    """The case's page: the cases app's when it exists, intake's otherwise."""
+    try:
+        return reverse("cases:case_detail", kwargs={"pk": case.pk})
+    except NoReverseMatch:
+        return reverse("intake:case_detail", kwargs={"pk": case.pk})
+
+
+# --- The list of providers ----------------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required("providers.view_provider", raise_exception=True)
+def provider_list(request):
+    filterset = ProviderFilter(request.GET, queryset=selectors.provider_list(user=request.user), user=request.user)
+    if request.GET.get("export") == "xlsx":
+        if not request.user.has_perm("providers.export_provider"):
+            raise PermissionDenied
+        today = timezone.localdate()
+        rows = list(filterset.qs[:EXPORT_MAX_ROWS])
+        headers = [
+            _("Họ và tên"),
+            _("Loại người thực hiện"),
+            _("Đơn vị"),
+            _("Tổ chức tham gia"),
+            _("Số thẻ / chứng chỉ"),
+            _("Ngày cấp"),
+            _("Có giá trị đến"),
+            _("Hợp đồng còn hiệu lực"),
+            _("Lĩnh vực chuyên sâu"),
+            _("Ngôn ngữ"),
+            _("Đang thực hiện trợ giúp pháp lý"),
+            _("Không thể cử hôm nay vì"),
+        ]
+        data = (
+            (
+                p.full_name,
+                p.get_kind_display(),
+                str(p.unit),
+                str(p.partner or ""),
+                p.card_number,
+                p.card_issued_on,
+                p.card_valid_until,
+                ", ".join(c.number for c in p.contracts.all() if c.in_force_on(today)),
+                ", ".join(f.name for f in p.fields_of_law.all()),
+                ", ".join(lang.name for lang in p.languages.all()),
+                _("Có") if p.is_active else _("Không"),
+                " ".join(services.assignability(p, today)),
+            )
+            for p in rows
+        )
+        return xlsx_response("nguoi-thuc-hien-tgpl.xlsx", _("Người thực hiện TGPL"), headers, data)
+    page = paginate(request, filterset.qs)
+    today = timezone.localdate()
+    template = (
+        "providers/_provider_table.html"
+        if request.htmx and not request.htmx.boosted
+        else "providers/provider_list.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "filter": filterset,
+            "page": page,
+            "reasons": {p.pk: services.assignability(p, today) for p in page},
+            "can_manage": request.user.has_perm("providers.manage_provider"),
+            "can_export": request.user.has_perm("providers.export_provider"),
+        },
+    )
+
+
+def _visible_provider(user, pk: int) -> Provider:
+    return get_object_or_404(selectors.provider_list(user=user), pk=pk)
+
+
+def _quota_row(provider: Provider, year: int):
+    if provider.kind != "officer":
+        return None
+    rows = selectors.quota_progress(provider.centre, year, providers=Provider.objects.filter(pk=provider.pk))
+    return rows[0] if rows else None
+
+
+def _render_detail(request, provider: Provider, *, contract_form=None, quota_form=None, status=200):
+    today = timezone.localdate()
+    can_manage = request.user.has_perm("providers.manage_provider")
+    assignments = (
+        Assignment.objects.filter(provider=provider, case__in=LegalAidCase.objects.visible_to(request.user))
+        .select_related("case", "case__beneficiary", "case__form_of_aid", "case__field_of_law", "issuer")
+        .order_by("-is_active", "-decision_date", "-id")
+    )
+    return render(
+        request,
+        "providers/provider_detail.html",
+        {
+            "provider": provider,
+            "today": today,
+            "reasons": services.assignability(provider, today),
+            "warnings": services.provider_warnings(provider, today),
+            "contracts": provider.contracts.all(),
+            "quotas": provider.quotas.all(),
+            "progress": _quota_row(provider, today.year),
+            "assignments": assignments[:100],
+            "can_manage": can_manage,
+            "contract_form": contract_form or (ContractForm(prefix="contract") if can_manage else None),
+            "quota_form": quota_form or (QuotaForm(prefix="quota") if can_manage else None),
+        },
+        status=status,
+    )
+
+
+@login_required
+@permission_required("providers.view_provider", raise_exception=True)
+def provider_detail(request, pk: int):
+    return _render_detail(request, _visible_provider(request.user, pk))
+
+
+@login_required
+@permission_required("providers.manage_provider", raise_exception=True)
+def provider_edit(request, pk: int | None = None):
+    instance = _visible_provider(request.user, pk) if pk else Provider()
+    form = ProviderForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            provider = services.provider_save(
+                actor=request.user,
+                provider=form.save(commit=False),
+                fields_of_law=form.cleaned_data["fields_of_law"],
+                languages=form.cleaned_data["languages"],
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Đã lưu người thực hiện %(name)s.") % {"name": provider.full_name})
+            return redirect("providers:provider_detail", pk=provider.pk)
+    return render(request, "providers/provider_form.html", {"form": form, "provider": instance})
+
+
+@login_required
+@require_POST
+@permission_required("providers.manage_provider", raise_exception=True)
+def contract_add(request, pk: int):
+    provider = _visible_provider(request.user, pk)
+    form = ContractForm(request.POST, prefix="contract")
+    if form.is_valid():
+        contract = form.save(commit=False)
+        contract.provider = provider
+        try:
+            services.contract_save(actor=request.user, contract=contract)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, _("Đã thêm hợp đồng %(number)s.") % {"number": contract.number})
+            return redirect("providers:provider_detail", pk=provider.pk)
+    return _render_detail(request, provider, contract_form=form)
+
+
+@login_required
+@require_POST
+@permission_required("providers.manage_provider", raise_exception=True)
+def quota_set(request, pk: int):
+    provider = _visible_provider(request.user, pk)
+    form = QuotaForm(request.POST, prefix="quota")
+    if form.is_valid():
+        try:
+            services.quota_set(actor=request.user, provider=provider, **form.cleaned_data)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu định mức năm %(year)s.") % {"year": form.cleaned_data["year"]})
+            return redirect("providers:provider_detail", pk=provider.pk)
+    return _render_detail(request, provider, quota_form=form)
+
+
+# --- Choosing a provider for a case -------------------------------------------------------------------------------
+
+
+def _case_for_decision(request, pk: int) -> LegalAidCase:
+    """The case (404 when not visible), and 403 unless the user signs decisions for it."""
+    case = get_object_or_404(
+        LegalAidCase.objects.visible_to(request.user).select_related(
+            "centre", "branch", "beneficiary", "form_of_aid", "field_of_law", "request"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("providers.assign_case", case):
+        raise PermissionDenied
+    return case
+
+
+def _render_choice(request, case, *, change: bool, form, errors=(), status=200):
+    order = "name" if request.GET.get("order") == "name" else "load"
+    rows = selectors.workload(
+        case.centre,
+        timezone.localdate(),
+        providers=Provider.objects.visible_to(request.user),
+        case=case,
+        order=order,
+    )
+    current = list(
+        Assignment.objects.filter(case=case, is_active=True).select_related("provider").order_by("decision_date", "id")
+    )
+    return render(
+        request,
+        "providers/case_choose.html",
+        {
+            "case": case,
+            "rows": rows,
+            "order": order,
+            "change": change,
+            "form": form,
+            "errors": list(errors),
+            "current": current,
+            "case_url": case_url(case),
+        },
+        status=status,
+    )
+
+
+def _chosen_provider(request, provider_id) -> Provider | None:
+    return Provider.objects.visible_to(request.user).filter(pk=provider_id).first() if provider_id else None
+
+
+@login_required
+def case_assign(request, pk: int):
+    """GET: the workload table with a "Cử người thực hiện" button per assignable provider; POST: assign."""
+    case = _case_for_decision(request, pk)
+    if request.method != "POST":
+        return _render_choice(request, case, change=False, form=AssignForm(initial={"version": case.version}))
+    form = AssignForm(request.POST)
+    errors: list[str] = []
+    if form.is_valid():
+        provider = _chosen_provider(request, form.cleaned_data["provider"])
+        if provider is None:
+            errors.append(_("Hãy chọn một người thực hiện trong danh sách."))
+        else:
+            try:
+                assignment = services.case_assign(
+                    actor=request.user, case=case, provider=provider, expected_version=form.cleaned_data["version"]
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                messages.success(
+                    request,
+                    _("Đã cử %(name)s thực hiện vụ việc, Quyết định số %(code)s.")
+                    % {"name": provider.full_name, "code": assignment.decision_code},
+                )
+                return redirect(case_url(case))
+    else:
+        errors.append(_("Hãy chọn một người thực hiện trong danh sách."))
+    case.refresh_from_db()
+    return _render_choice(
+        request, case, change=False, form=AssignForm(initial={"version": case.version}), errors=errors
+    )
+
+
+@login_required
+def case_change(request, pk: int):
+    """The change of provider (DOMAIN 1.8): the application's date and reason, then the new provider's button."""
+    case = _case_for_decision(request, pk)
+    if request.method != "POST":
+        form = ChangeForm(initial={"version": case.version, "requested_on": timezone.localdate()})
+        return _render_choice(request, case, change=True, form=form)
+    form = ChangeForm(request.POST)
+    errors: list[str] = []
+    if form.is_valid():
+        provider = _chosen_provider(request, form.cleaned_data["provider"])
+        replaces = None
+        if form.cleaned_data.get("replaces"):
+            replaces = Assignment.objects.filter(case=case, pk=form.cleaned_data["replaces"]).first()
+        if provider is None:
+            errors.append(_("Hãy chọn người thực hiện mới trong danh sách."))
+        else:
+            try:
+                assignment = services.case_change_provider(
+                    actor=request.user,
+                    case=case,
+                    new_provider=provider,
+                    reason=form.cleaned_data["reason"],
+                    requested_on=form.cleaned_data["requested_on"],
+                    replaces=replaces,
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    errors = list(error.message_dict.pop("provider", []))
+                    apply_form_errors(form, ValidationError(error.error_dict))
+                else:
+                    errors = error.messages
+            else:
+                message = _("Đã thay đổi người thực hiện, Quyết định số %(code)s.") % {"code": assignment.decision_code}
+                if assignment.change_late:
+                    message += " " + _("Lưu ý: quá thời hạn 03 ngày làm việc (hạn %(due)s).") % {
+                        "due": assignment.change_due_on.strftime("%d/%m/%Y")
+                    }
+                messages.success(request, message)
+                return redirect(case_url(case))
+    return _render_choice(request, case, change=True, form=form, errors=errors)
+
+
+@login_required
+@permission_required("providers.view_workload", raise_exception=True)
+def workload(request):
+    """The workload of the Centre's providers, least loaded first (the director's overview)."""
+    user = request.user
+    centre = user.centre
+    if centre is None:
+        raise PermissionDenied
+    today = timezone.localdate()
+    order = "name" if request.GET.get("order") == "name" else "load"
+    rows = selectors.workload(centre, today, providers=Provider.objects.visible_to(user), order=order)
+    return render(
+        request,
+        "providers/workload.html",
+        {"rows": rows, "order": order, "today": today, "centre": centre},
+    )
+
+
+# --- Decisions ----------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def decision_docx(request, pk: int):
+    """The assignment or change decision as .docx; the download is logged against the case (personal data)."""
+    assignment = get_object_or_404(
+        Assignment.objects.visible_to(request.user).select_related(
+            "case__centre__parent",
+            "case__centre__province",
+            "case__branch__province",
+            "case__beneficiary",
+            "case__form_of_aid",
+            "case__field_of_law",
+            "provider",
+            "issuer__province",
+            "issuer__centre__province",
+            "decided_by",
+            "replaces__provider",
+        ),
+        pk=pk,
+    )
+    audit.log_access(user=request.user, instance=assignment.case, action=AccessAction.DOWNLOAD)
+    data = documents.decision_docx(assignment)
+    stem = "quyet-dinh-thay-doi" if assignment.replaces_id else "quyet-dinh-cu"
+    response = HttpResponse(data, content_type=DOCX_CONTENT_TYPE)
+    filename = f"{stem}-{assignment.decision_number}-{assignment.decision_year}.docx"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

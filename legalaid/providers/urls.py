@@ -1,5 +1,6 @@
 from django.urls import path
 
+from legalaid.providers import views
 
 app_name = "providers"
 

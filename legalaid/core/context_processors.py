@@ -14,6 +14,8 @@ def navigation(request):
         items.append(("intake", _("Tiếp nhận yêu cầu"), reverse("intake:request_list")))
         items.append(("cases", _("Vụ việc"), reverse("intake:case_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
+    if user.has_perm("plans.view_plan"):
+        items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):
         items.append(("studies", _("Chuyên đề"), reverse("studies:study_list")))
     admin_items = []

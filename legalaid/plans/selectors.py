@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from legalaid.core import calendar
@@ -26,6 +26,7 @@ def plan_list(*, user):
             task_count=Count("tasks", distinct=True),
             done_count=Count("tasks", filter=Q(tasks__status=TaskStatus.DONE), distinct=True),
         )
+        .order_by(F("date").desc(nulls_last=True), "-id")
     )
 
 

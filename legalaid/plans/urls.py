@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from legalaid.plans import views
 
 app_name = "plans"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("nhap/", views.plan_import, name="plan_import"),
+    path("nhap/<int:pk>/", views.draft_review, name="draft_review"),
+    path("nhap/<int:pk>/bo/", views.draft_discard, name="draft_discard"),
+    path("<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("<int:pk>/sua/", views.plan_edit, name="plan_edit"),
+    path("<int:pk>/van-ban-goc/", views.plan_source, name="plan_source"),
+    path("<int:pk>/bao-cao/", views.plan_report, name="plan_report"),
+    path("<int:pk>/bao-cao.docx", views.plan_report_docx_view, name="plan_report_docx"),
+    path("<int:pk>/bao-cao.xlsx", views.plan_report_xlsx_view, name="plan_report_xlsx"),
+    path("nhiem-vu/<int:pk>/", views.task_detail, name="task_detail"),
+    path("nhiem-vu/<int:pk>/sua/", views.task_edit, name="task_edit"),
+    path("nhiem-vu/<int:pk>/tien-do/", views.task_progress, name="task_progress"),
+    path("chi-tieu/<int:pk>/", views.target_edit, name="target_edit"),
+    path("minh-chung/<int:pk>/", views.evidence_download, name="evidence_download"),
+]

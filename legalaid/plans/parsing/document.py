@@ -67,7 +67,7 @@ def empty_plan() -> dict:
 
 _MARKER = re.compile(
     r"^(?:"
-    r"(?P<roman>[IVX]{1,5})\s*[.)/:]\s*"
+    r"(?P<roman>[IVX]{1,5})\s*(?:[.)/:]|\s[-–](?=\s))\s*"
     r"|(?P<arabic>\d{1,2}(?:\.\d{1,2}){1,4})\.?\)?\s+"
     r"|(?P<arabic1>\d{1,2})\s*[.)]\s*(?!\d)"
     r"|(?P<word>(?:[Hh]oạt động|[Nn]hiệm vụ|[Cc]huyên đề|[Nn]ội dung|[Gg]iải pháp|HOẠT ĐỘNG|NHIỆM VỤ|PHẦN|[Pp]hần)"
@@ -455,11 +455,13 @@ def _add_table(builder: _TaskBuilder, rows: list[list[str]], columns: dict[int, 
 
 # --- The document ------------------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?:^|\s)so\s*[:.]\s*(\S.*)$")
+_NUMBER = re.compile(r"(?:^|\s)so\s*[:.]\s*|^\s*so\s+(?=\d+\s*/)")
+#: "33 /KH- TGPL", "12/2024/KH-UBND", "/KH-TGPL" (number left blank in a draft); stops before the place and date.
+_NUMBER_VALUE = re.compile(r"\d*[A-Za-z]?\s*(?:/\s*[A-ZĐ0-9][A-ZĐ0-9.&]*(?:\s*[-–]\s*[A-ZĐ0-9][A-ZĐ0-9.&]*)*)+")
 _DATE = re.compile(r"ngay\s*(\d{1,2})?\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _DATE_NUMERIC = re.compile(r",\s*ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_PLACE = re.compile(r"^\s*([^,\d]{2,40}?),\s*ngay\b")
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|^[-_=.\s]+$")
+_PLACE_DATE = re.compile(r",\s*ngay\b")
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|[-_=]{4,}")
 _AGENCY = re.compile(
     r"^(?:trung tam|so |uy ban|ubnd|phong |chi nhanh|cuc |bo |hoi dong|van phong|ban |doan |hoi |tinh uy|huyen uy)"
 )
@@ -473,9 +475,9 @@ _END = re.compile(r"^(?:noi nhan|tren day la (?:ke hoach|noi dung))")
 
 
 def _clean_number(raw: str) -> str:
-    raw = re.split(r"\s{2,}|\t", raw.strip())[0]
-    raw = re.sub(r"\s*([/-])\s*", r"\1", raw).strip(" .;,")
-    return raw
+    m = _NUMBER_VALUE.match(raw.strip())
+    value = m.group(0) if m else raw.strip().split(" ")[0]
+    return re.sub(r"\s*([/-])\s*", r"\1", value.replace("–", "-")).strip(" .;,")
 
 
 @dataclass
@@ -488,28 +490,38 @@ class _Header:
 
 
 def _read_header(lines: list[str]) -> _Header:
+    """Number, date, place and the issuer's lines. Two-column headers typed on one line with tabs ("SỞ TƯ PHÁP
+    <tab> CỘNG HÒA ...", "Số: 12/KH-STP <tab> Hà Nội, ngày ...") are read too."""
     header = _Header()
     for line in lines:
         f = fold_chars(line)
+        number_end = 0
         if not header.number:
             m = _NUMBER.search(f)
-            if m and ("/" in m.group(1) or "kh" in m.group(1)):
-                header.number = _clean_number(line[m.start(1) :])
-                continue
+            if m:
+                value = _clean_number(line[m.end() :])
+                if "/" in value:
+                    header.number = value
+                    number_end = m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip())
+                    number_end += len(_NUMBER_VALUE.match(line[number_end:]).group(0))
         if header.year is None:
             m = _DATE.search(f) or _DATE_NUMERIC.search(f)
-            if m and (_PLACE.match(f) or len(line) < 60):
+            place = _PLACE_DATE.search(f)
+            if m and (place or len(line) < 60):
                 header.year = int(m.group(3))
                 try:
                     header.date = date(header.year, int(m.group(2)), int(m.group(1))) if m.group(1) else None
                 except ValueError:
                     header.date = None
-                place = _PLACE.match(f)
                 if place:
-                    header.place = line[place.start(1) : place.end(1)].strip()
+                    header.place = line[number_end : place.start()].strip(" ,:;-–")
                 continue
-        if _is_upper(line) and not _MOTTO.search(f) and not f.strip().startswith("ke hoach"):
-            header.issuer_lines.append(line.strip())
+        if number_end:
+            continue
+        motto = _MOTTO.search(f)
+        issuer_part = line[: motto.start()].strip() if motto else line.strip()
+        if _is_upper(issuer_part) and not fold_chars(issuer_part).startswith("ke hoach"):
+            header.issuer_lines.append(issuer_part)
     return header
 
 
@@ -637,15 +649,24 @@ def _parse_blocks(blocks: list[Block]) -> dict:
     plan["title"] = " ".join(title_parts).strip()
     year = header.year or _year_in(plan["title"])
 
-    # Opening paragraphs, up to the first section heading.
+    # Opening paragraphs, up to the first section heading (or the first numbered task when there is none).
     body_start = i
     opening: list[str] = []
+    section = None
     while body_start < len(blocks):
         block = blocks[body_start]
         if block.is_table:
             break
         line = texts[body_start].strip()
         if line and _section_heading(line) is not None:
+            break
+        marker = _marker(line) if line else None
+        if (
+            marker is not None
+            and marker.kind[0] in ("arabic", "word")
+            and not _BASIS_START.match(fold_chars(marker.text))
+        ):
+            section = TASKS
             break
         if line:
             opening.append(line)
@@ -655,7 +676,7 @@ def _parse_blocks(blocks: list[Block]) -> dict:
     plan["issuer"] = issuer or _issuer_from_text(opening[:6], header.place)
 
     builder = _TaskBuilder(year)
-    _read_body(blocks[body_start:], plan, builder)
+    _read_body(blocks[body_start:], plan, builder, section)
     plan["tasks"] = builder.result()
     return plan
 
@@ -684,8 +705,7 @@ def _section_heading(line: str) -> tuple[str | None, _Marker | None] | None:
     return None
 
 
-def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder) -> None:
-    section: str | None = None
+def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: str | None = None) -> None:
     both_part = PURPOSES
     ended = False
     year = builder.default_year

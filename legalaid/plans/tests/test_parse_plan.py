@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -574,8 +574,49 @@ def test_import_plan_json():
     assert all(t["children"] == [] for t in leaves)
 
 
+TAB_HEADER = (
+    "UBND TỈNH HÀ GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "SỞ TƯ PHÁP\t\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 45 /KH-STP\t\tHà Giang, ngày 3 tháng 2 năm 2021\n"
+    "KẾ HOẠCH TRỢ GIÚP PHÁP LÝ NĂM 2021\n"
+    "1. Tổ chức tập huấn. Thời gian: Quý II\n"
+    "2. Tổ chức truyền thông tại 20 xã\n"
+    "- Chủ trì: Trung tâm TGPL\n"
+)
+
+
+def test_header_typed_on_one_line_with_tabs_and_no_sections():
+    plan = parse_plan(TAB_HEADER)
+    assert (plan["number"], plan["date"], plan["issuer"]) == ("45/KH-STP", "2021-02-03", "SỞ TƯ PHÁP")
+    assert plan["title"] == "TRỢ GIÚP PHÁP LÝ NĂM 2021"
+    training, outreach = plan["tasks"]
+    assert (training["content"], training["timeframe"]["start"]) == ("Tổ chức tập huấn.", "2021-04-01")
+    assert outreach["lead"] == ["Trung tâm TGPL"]
+    assert (outreach["targets"][0]["value"], outreach["targets"][0]["unit"]) == (20, "xã")
+
+
 def test_import_plan_dry_run_summary():
     out = io.StringIO()
     call_command("import_plan", str(PLAN_2025), "--dry-run", stdout=out)
     text = out.getvalue()
     assert "/KH-TGPL" in text and "3.1" in text and "2025-03-15" in text
+
+
+def test_import_plan_saves_through_the_plan_service(world):
+    from legalaid.plans.models import Plan
+
+    out = io.StringIO()
+    call_command("import_plan", str(PLAN_2020), "--centre", str(world.a.centre.pk), stdout=out)
+    plan = Plan.objects.get(centre=world.a.centre)
+    assert plan.number == "33/KH-TGPL"
+    assert plan.tasks.count() == 12
+    assert "33/KH-TGPL" in out.getvalue()
+
+
+def test_import_plan_refuses_without_a_centre_or_with_an_ambiguous_code(world):
+    with pytest.raises(CommandError, match="--centre"):
+        call_command("import_plan", str(PLAN_2020), stdout=io.StringIO())
+    with pytest.raises(CommandError, match="id"):
+        call_command("import_plan", str(PLAN_2020), "--centre", "TT", stdout=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("import_plan", "/no/such/plan.docx", "--json", stdout=io.StringIO())

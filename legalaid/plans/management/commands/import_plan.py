@@ -104,7 +104,10 @@ class Command(BaseCommand):
         if not centre_ref:
             raise CommandError("Cần --centre (mã hoặc id của Trung tâm) để lưu kế hoạch.")
         centres = Organisation.objects.filter(kind=OrganisationKind.CENTRE)
-        centre = centres.filter(code=centre_ref).first()
+        by_code = list(centres.filter(code=centre_ref)[:2])
+        if len(by_code) > 1:
+            raise CommandError(f"Nhiều Trung tâm có mã {centre_ref}: hãy dùng id của Trung tâm.")
+        centre = by_code[0] if by_code else None
         if centre is None and centre_ref.isdigit():
             centre = centres.filter(pk=int(centre_ref)).first()
         if centre is None:

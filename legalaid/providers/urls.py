@@ -1,6 +1,6 @@
 from django.urls import path
 
-from legalaid.providers import views
+from legalaid.providers import views, views_quota
 
 app_name = "providers"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("vu-viec/<int:pk>/cu-nguoi-thuc-hien/", views.case_assign, name="case_assign"),
     path("vu-viec/<int:pk>/thay-doi-nguoi-thuc-hien/", views.case_change, name="case_change"),
     path("quyet-dinh/<int:pk>.docx", views.decision_docx, name="decision_docx"),
+    path("chi-tieu/", views_quota.quota_table, name="quota_table"),
 ]

@@ -23,6 +23,9 @@ class Command(BaseCommand):
             from legalaid.intake import demo as intake_demo
 
             intake_demo.seed()
+            from legalaid.providers import demo as providers_demo
+
+            providers_demo.seed()
             from legalaid.studies import demo as studies_demo
 
             studies_demo.seed()

@@ -187,6 +187,7 @@ class _TaskBuilder:
         self.stack: list[_Node] = [self.root]
         self.default_year = default_year
         self.all_numbered: list[_Node] = []
+        self.pending: tuple[str, tuple | None] | None = None
 
     def reset(self) -> None:
         self.stack = [self.root]
@@ -461,7 +462,7 @@ _NUMBER_VALUE = re.compile(r"\d*[A-Za-z]?\s*(?:/\s*[A-ZĐ0-9][A-ZĐ0-9.&]*(?:\s*
 _DATE = re.compile(r"ngay\s*(\d{1,2})?\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _DATE_NUMERIC = re.compile(r",\s*ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _PLACE_DATE = re.compile(r",\s*ngay\b")
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|[-_=]{4,}")
+_MOTTO = re.compile(r"hoa xa hoi chu nghia|^\s*cong\s*$|doc lap\s*-\s*tu do|[-_=]{4,}")
 _AGENCY = re.compile(
     r"^(?:trung tam|so |uy ban|ubnd|phong |chi nhanh|cuc |bo |hoi dong|van phong|ban |doan |hoi |tinh uy|huyen uy)"
 )
@@ -493,11 +494,21 @@ def _read_header(lines: list[str]) -> _Header:
     """Number, date, place and the issuer's lines. Two-column headers typed on one line with tabs ("SỞ TƯ PHÁP
     <tab> CỘNG HÒA ...", "Số: 12/KH-STP <tab> Hà Nội, ngày ...") are read too."""
     header = _Header()
+    number_next = False
     for line in lines:
         f = fold_chars(line)
         number_end = 0
+        if number_next and not header.number:  # "Số:" alone, the number on the next line
+            number_next = False
+            value = _clean_number(line)
+            if "/" in value:
+                header.number = value
+                continue
         if not header.number:
             m = _NUMBER.search(f)
+            if m and not line[m.end() :].strip():
+                number_next = True
+                continue
             if m:
                 value = _clean_number(line[m.end() :])
                 if "/" in value:
@@ -516,8 +527,10 @@ def _read_header(lines: list[str]) -> _Header:
                 if place:
                     header.place = line[number_end : place.start()].strip(" ,:;-–")
                 continue
-        if number_end:
-            continue
+        if number_end or header.year is not None:
+            continue  # the issuer is named above the number and the date
+        if re.match(r"^(?:quyet dinh|ke hoach|thong bao|chuong trinh|bao cao|cong van)\b", f.strip()):
+            break  # the document type: the issuer is named above it
         motto = _MOTTO.search(f)
         issuer_part = line[: motto.start()].strip() if motto else line.strip()
         if _is_upper(issuer_part) and not fold_chars(issuer_part).startswith("ke hoach"):
@@ -613,9 +626,9 @@ def _parse_blocks(blocks: list[Block]) -> dict:
     texts = [b.text if not b.is_table else "" for b in blocks]
     folded = [fold_chars(t).strip() for t in texts]
 
-    title_at = next(
-        (i for i, f in enumerate(folded[:80]) if re.match(r"^ke hoach\b", f) and _is_upper(texts[i][:8])), None
-    )
+    # The document type line. A plan attached to a decision ("QUYẾT ĐỊNH Ban hành Kế hoạch ..." then, after the
+    # decision's "Nơi nhận:", "KẾ HOẠCH (Ban hành kèm theo Quyết định số ...)") is read from its own title line.
+    title_at = next((i for i, f in enumerate(folded) if re.match(r"^ke hoach\b", f) and _is_upper(texts[i][:8])), None)
     header_end = title_at if title_at is not None else min(len(blocks), 12)
     header = _read_header([t for t in texts[:header_end] if t.strip()])
     if not header.number or header.year is None:
@@ -630,6 +643,7 @@ def _parse_blocks(blocks: list[Block]) -> dict:
     # Title: after "KẾ HOẠCH", up to the opening paragraph.
     i = (title_at + 1) if title_at is not None else header_end
     title_parts: list[str] = []
+    attachment_basis: list[str] = []
     if title_at is not None:
         rest = texts[title_at].strip()[len("KẾ HOẠCH") :].strip(" :-–")
         if rest:
@@ -640,6 +654,11 @@ def _parse_blocks(blocks: list[Block]) -> dict:
             f, line = folded[i], texts[i].strip()
             if re.fullmatch(r"[-_=.*\s]+", line) or _section_heading(line) is not None:
                 break
+            attached = re.match(r"^\(\s*(?:ban hanh\s+)?kem theo\s+", f)
+            if attached:  # "(Ban hành kèm theo Quyết định số 2658/QĐ-BTP ngày 31/12/2020 ...)": the plan's basis
+                attachment_basis.append(line[attached.end() :].strip(" )"))
+                i += 1
+                continue
             if title_parts and (
                 len(line) > 150 or _marker(line) or re.match(r"^(?:can cu|thuc hien|tren co so|de|nham)\b", f)
             ):
@@ -671,7 +690,7 @@ def _parse_blocks(blocks: list[Block]) -> dict:
         if line:
             opening.append(line)
         body_start += 1
-    plan["bases"] = _bases(opening)
+    plan["bases"] = attachment_basis + _bases(opening)
     issuer = _issuer_from_header(header.issuer_lines) if header.issuer_lines else ""
     plan["issuer"] = issuer or _issuer_from_text(opening[:6], header.place)
 
@@ -774,7 +793,11 @@ def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: 
 
 
 def _task_line(builder: _TaskBuilder, line: str, year: int | None) -> None:
+    pending, builder.pending = builder.pending, None
     marker = _marker(line)
+    if pending is not None and (marker is None or marker.kind[0] == "bullet") and leading_label(line) is None:
+        builder.add_field(pending[0], marker.text if marker else line, pending[1])
+        return
     text = marker.text if marker else line
     labelled = leading_label(text)
     if labelled is not None:
@@ -782,6 +805,9 @@ def _task_line(builder: _TaskBuilder, line: str, year: int | None) -> None:
         # "Chủ trì: Phòng NV; Thời gian: Quý II" on one line.
         head, more = split_inline_fields(value)
         marker_kind = marker.kind if marker else None
+        if not value.strip():
+            builder.pending = (kind, marker_kind)  # "Thời gian thực hiện:" with its value on the next line
+            return
         builder.add_field(kind, head if more else value, marker_kind)
         for more_kind, more_value in more:
             builder.add_field(more_kind, more_value, marker_kind)

@@ -132,7 +132,8 @@ _UNIT_START = re.compile(
     r"^(?:phong|trung tam|so|chi nhanh|van phong|dai|bao|uy ban|ubnd|hdnd|hoi|doan|cong an|toa an|tand|vien|vksnd|"
     r"cac|nhung|cuc|bo|ban|truong|co quan|don vi|to chuc|ca nhan|lanh dao|giam doc|pho giam doc|tro giup vien|"
     r"luat su|cong tac vien|vien chuc|can bo|ngan hang|mat tran|mttq|tinh doan|thanh doan|lien doan|cong ty|"
-    r"doanh nghiep|nhom|to |nguoi|hdphln)"
+    r"doanh nghiep|nhom|to |nguoi|hdphln|vu |thanh tra|kho bac|bao hiem|hoc vien|tap chi|cong thong tin|"
+    r"trang thong tin|bo chi huy|bien phong|ubmttq)"
 )
 #: A generic word that, alone, only introduces the next one: "các cơ quan, tổ chức liên quan" is one unit.
 _BARE_GENERIC = {
@@ -304,6 +305,11 @@ _UNIT_WORDS = (
     "ho so",
     "phien toa",
     "thon",
+    "bang",
+    "pano",
+    "hop thu",
+    "so tay",
+    "an pham",
     "ban",
     "so",
     "vu",

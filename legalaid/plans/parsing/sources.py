@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,8 +46,33 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+_TABLE_RULE = re.compile(r"^[|\s]*$")
+_ENDS_PARAGRAPH = re.compile(r"[.;:!?…)\]\"”]$")
+_STARTS_CONTINUATION = re.compile(r"^(?:[a-zà-ỹđ]|\d+(?![.)]\s|\.\d))")
+_STARTS_MARKER = re.compile(r"^(?:[a-zđ]\s*[).]\s|[-+•–]\s)")
+
+
 def _text_blocks(text: str) -> list[Block]:
-    return [Block(text=line) for line in clean(text).split("\n")]
+    """Lines of a text. Copies from web pages wrap paragraphs ("... quy định chức năng, nhiệm" / "vụ, quyền hạn ...")
+    and keep table bars ("|"): a line that does not end a sentence is joined with the next when that one begins in
+    lower case or with a number that is not a list marker."""
+    lines: list[str] = []
+    for raw in clean(text).split("\n"):
+        line = raw.strip().strip("|").strip()
+        if _TABLE_RULE.match(raw) and raw.strip():
+            continue
+        if (
+            line
+            and lines
+            and lines[-1]
+            and not _ENDS_PARAGRAPH.search(lines[-1])
+            and _STARTS_CONTINUATION.match(line)
+            and not _STARTS_MARKER.match(line)
+        ):
+            lines[-1] = f"{lines[-1]} {line}"
+            continue
+        lines.append(line)
+    return [Block(text=line) for line in lines]
 
 
 def load_blocks(source) -> list[Block]:

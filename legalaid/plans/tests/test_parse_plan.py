@@ -595,6 +595,77 @@ def test_header_typed_on_one_line_with_tabs_and_no_sections():
     assert (outreach["targets"][0]["value"], outreach["targets"][0]["unit"]) == (20, "xã")
 
 
+# A decision with its plan attached, copied from a web page: wrapped lines, table bars, "Số:" on its own line, a
+# value on the line after its label.
+DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+-------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số:
+88/QĐ-UBND
+|
+Kon Tum, ngày 15 tháng 01 năm 2023
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH TRỢ GIÚP PHÁP LÝ NĂM 2023
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Trợ giúp pháp lý ngày 20
+tháng 6 năm 2017;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch trợ giúp pháp lý năm
+2023.
+Nơi nhận:
+- Như Điều 1;
+KT. CHỦ TỊCH
+KẾ HOẠCH
+TRỢ GIÚP PHÁP LÝ NĂM 2023
+(Ban hành kèm theo Quyết định số 88/QĐ-UBND ngày 15/01/2023 của Chủ tịch UBND tỉnh)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Bảo đảm người dân được tiếp cận trợ giúp pháp lý kịp thời, đúng đối tượng, đúng quy
+định.
+2. Yêu cầu
+Các cơ quan chủ động phối hợp.
+II. NHIỆM VỤ
+1. Truyền thông về trợ giúp pháp lý
+a) Lắp đặt 10 bảng thông tin tại trụ sở Ủy ban nhân dân cấp xã
+- Cơ quan chủ trì: Sở Tư pháp
+- Cơ quan phối hợp: Sở Văn hóa, Thể thao và Du lịch, Ủy ban nhân dân các huyện
+- Thời gian thực hiện:
+Quý II năm 2023
+- Sản phẩm: Bảng thông tin được lắp đặt
+b) Xây dựng chuyên mục trên Cổng thông tin điện tử tỉnh
+- Cơ quan chủ trì: Trung tâm Trợ giúp pháp lý nhà nước
+- Thời gian thực hiện: Thường xuyên
+III. TỔ CHỨC THỰC HIỆN
+Sở Tư pháp theo dõi, đôn đốc.
+"""
+
+
+def test_decision_with_an_attached_plan_copied_from_the_web():
+    plan = parse_plan(DECISION_WITH_PLAN)
+    assert_shape(plan)
+    assert (plan["number"], plan["date"]) == ("88/QĐ-UBND", "2023-01-15")
+    assert plan["issuer"] == "ỦY BAN NHÂN DÂN TỈNH KON TUM"
+    assert plan["title"] == "TRỢ GIÚP PHÁP LÝ NĂM 2023"
+    assert plan["bases"] == ["Quyết định số 88/QĐ-UBND ngày 15/01/2023 của Chủ tịch UBND tỉnh"]
+    assert plan["purposes"] == [
+        "Bảo đảm người dân được tiếp cận trợ giúp pháp lý kịp thời, đúng đối tượng, đúng quy định."
+    ]
+    (outreach,) = plan["tasks"]
+    boards, column = outreach["children"]
+    assert boards["partners"] == ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các huyện"]
+    assert boards["timeframe"]["text"] == "Quý II năm 2023"
+    assert (boards["timeframe"]["start"], boards["timeframe"]["end"]) == ("2023-04-01", "2023-06-30")
+    assert boards["expected_output"] == "Bảng thông tin được lắp đặt"
+    assert (boards["targets"][0]["value"], boards["targets"][0]["unit"]) == (10, "bảng")
+    assert column["timeframe"]["recurrence"] == "regular"
+    assert column["timeframe"]["start"] == "2023-01-01"
+
+
 def test_import_plan_dry_run_summary():
     out = io.StringIO()
     call_command("import_plan", str(PLAN_2025), "--dry-run", stdout=out)

@@ -208,6 +208,8 @@ def worklog_add(*, actor, case: LegalAidCase, entry: WorkLogEntry) -> WorkLogEnt
         entry.provider_name = ""
     elif entry.provider_user is None and not entry.provider_name.strip():
         entry.provider_user = actor
+    if not (entry.sessions or entry.hours):
+        raise ValidationError({"hours": _("Hãy ghi số buổi hoặc số giờ làm việc.")})
     if entry.date and entry.date > timezone.localdate():
         raise ValidationError({"date": _("Ngày làm việc không được sau ngày hôm nay.")})
     if entry.date and entry.date < timezone.localdate(case.accepted_at):

@@ -10,7 +10,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -437,28 +436,9 @@ request_transfer = _decision_view(TransferForm, "transfer", "transfer_form", ser
 
 
 @login_required
-@permission_required("intake.view_case", raise_exception=True)
 def case_detail(request, pk: int):
-    case = get_object_or_404(
-        selectors.case_list(user=request.user).select_related("request", "request__received_by"), pk=pk
-    )
-    audit.log_access(user=request.user, instance=case)
-    try:
-        notice_url = reverse("intake:acceptance_notice_docx", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        notice_url = None
-    decision = case.request.decisions.filter(kind__in=["accept", "accept_immediately"]).last()
-    return render(
-        request,
-        "intake/case_detail.html",
-        {
-            "case": case,
-            "decision": decision,
-            "categories": list(case.request.categories.all()),
-            "notice_url": notice_url,
-            **selectors.deadlines(),
-        },
-    )
+    """The case's home is the cases app's page (``cases:case_detail``) since issue 4; old links still work."""
+    return redirect("cases:case_detail", pk=pk)
 
 
 # --- Lists and exports -------------------------------------------------------------------------------------------

@@ -84,7 +84,8 @@ class CaseArchive(TimeStampedModel):
         verbose_name_plural = _("hồ sơ lưu trữ")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(retention=Retention.YEARS) | models.Q(retention_years__gt=0),
+                condition=~models.Q(retention=Retention.YEARS)
+                | models.Q(retention_years__isnull=False, retention_years__gt=0),
                 name="cases_archive_years_given",
                 violation_error_message=_("Hãy ghi số năm bảo quản."),
             ),

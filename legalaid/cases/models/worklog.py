@@ -66,7 +66,7 @@ class WorkLogEntry(TimeStampedModel):
         verbose_name_plural = _("nhật ký công việc")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(sessions__gt=0) | models.Q(hours__gt=0),
+                condition=models.Q(sessions__isnull=False, sessions__gt=0) | models.Q(hours__isnull=False, hours__gt=0),
                 name="cases_worklogentry_has_time",
                 violation_error_message=_("Hãy ghi số buổi hoặc số giờ làm việc."),
             ),

@@ -462,7 +462,7 @@ _NUMBER_VALUE = re.compile(r"\d*[A-Za-z]?\s*(?:/\s*[A-ZĐ0-9][A-ZĐ0-9.&]*(?:\s*
 _DATE = re.compile(r"ngay\s*(\d{1,2})?\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _DATE_NUMERIC = re.compile(r",\s*ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _PLACE_DATE = re.compile(r",\s*ngay\b")
-_MOTTO = re.compile(r"hoa xa hoi chu nghia|^\s*cong\s*$|doc lap\s*-\s*tu do|[-_=]{4,}")
+_MOTTO = re.compile(r"(?:cong\s+)?hoa xa hoi chu nghia|^\s*cong\s*$|doc lap\s*-\s*tu do|[-_=]{4,}")
 _AGENCY = re.compile(
     r"^(?:trung tam|so |uy ban|ubnd|phong |chi nhanh|cuc |bo |hoi dong|van phong|ban |doan |hoi |tinh uy|huyen uy)"
 )

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from legalaid.commendations import views
 
 app_name = "commendations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.campaign_list, name="campaign_list"),
+    path("moi/", views.campaign_create, name="campaign_create"),
+    path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
+    path("<int:pk>/sua/", views.campaign_update, name="campaign_update"),
+    path("<int:pk>/trang-thai/", views.campaign_transition, name="campaign_transition"),
+    path("<int:pk>/de-nghi/", views.nomination_create, name="nomination_create"),
+    path("<int:pk>/quyet-dinh/", views.decision_create, name="decision_create"),
+    path("de-nghi/<int:pk>/xet/", views.nomination_decide, name="nomination_decide"),
+    path("de-nghi/<int:pk>/so-lieu/", views.nomination_refresh, name="nomination_refresh"),
+    path("quyet-dinh/<int:pk>/tai-ve/", views.decision_download, name="decision_download"),
+]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.apps import apps
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.lib.text import fold
@@ -219,15 +220,16 @@ def cases_updated_this_month(centre, start, end):
     last = min(end, timezone.localdate())
     month_start = max(last.replace(day=1), start)
     cases = LegalAidCase.objects.filter(centre=centre)
+    updated = Q(updated_at__date__gte=month_start, updated_at__date__lte=last)
     event = _case_event_model()
     if event is not None:
         model, time_field = event
-        updated = model.objects.filter(
+        with_event = model.objects.filter(
             case__centre=centre,
             **{f"{time_field}__date__gte": month_start, f"{time_field}__date__lte": last},
         ).values("case_id")
-        return cases.filter(pk__in=updated).count()
-    return cases.filter(updated_at__date__gte=month_start, updated_at__date__lte=last).count()
+        updated |= Q(pk__in=with_event)
+    return cases.filter(updated).count()
 
 
 # --- Figures whose data later modules bring --------------------------------------------------------------------

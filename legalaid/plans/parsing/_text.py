@@ -36,6 +36,17 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch.lower()[:1] or "?"
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold_chars(text: str) -> str:
     """Fold ``text`` one character at a time; ``len(fold_chars(t)) == len(t)``."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)

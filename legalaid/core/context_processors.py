@@ -23,6 +23,8 @@ def navigation(request):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):
         items.append(("studies", _("Chuyên đề"), reverse("studies:study_list")))
+    if user.has_perm("commendations.view_campaign"):
+        items.append(("commendations", _("Thi đua, khen thưởng"), reverse("commendations:campaign_list")))
     admin_items = []
     if user.has_perm("core.view_units"):
         admin_items.append(("units", _("Đơn vị"), reverse("core:organisation_list")))

@@ -29,6 +29,9 @@ class Command(BaseCommand):
             from legalaid.studies import demo as studies_demo
 
             studies_demo.seed()
+            from legalaid.commendations import demo as commendations_demo
+
+            commendations_demo.seed()
             self.stdout.write("Demo data loaded.")
         self.stdout.write("")
         self.stdout.write("Demo accounts (password for all: %s)" % demo.DEMO_PASSWORD)

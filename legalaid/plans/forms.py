@@ -3,6 +3,7 @@ plan and task, binding a target, and a progress report with evidence files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from django import forms
@@ -48,6 +49,14 @@ class PlanUploadForm(BootstrapMixin, forms.Form):
         return upload
 
 
+def _iso(value) -> dt.date | None:
+    """A date of the parser's JSON (ISO text) as a date, so the widget shows it as dd/mm/yyyy."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
@@ -75,11 +84,11 @@ class DraftHeaderForm(BootstrapMixin, forms.Form):
     def initial_from(cls, data: dict) -> dict:
         return {
             "number": data.get("number") or "",
-            "date": data.get("date") or None,
+            "date": _iso(data.get("date")),
             "issuer": data.get("issuer") or "",
             "title": data.get("title") or "",
-            "period_start": data.get("period_start") or None,
-            "period_end": data.get("period_end") or None,
+            "period_start": _iso(data.get("period_start")),
+            "period_end": _iso(data.get("period_end")),
             "bases": "\n".join(data.get("bases") or []),
             "purposes": "\n".join(data.get("purposes") or []),
             "requirements": "\n".join(data.get("requirements") or []),

@@ -176,7 +176,7 @@ def _review_post(draft, **changes):
     data = {}
     for key, value in DraftHeaderForm.initial_from(draft.data).items():
         if key in ("date", "period_start", "period_end") and value:
-            value = f"{value[8:10]}/{value[5:7]}/{value[:4]}"
+            value = value.strftime("%d/%m/%Y")
         data[f"plan-{key}"] = value or ""
     for i, (item, _depth) in enumerate(_flatten(draft.data["tasks"])):
         for key, value in TaskRowForm.initial_from(item).items():

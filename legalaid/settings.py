@@ -249,6 +249,8 @@ EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tgpl@localhost")
+# The address of the site, for links in e-mails sent by background tasks (e.g. https://tgpl.example.gov.vn).
+SITE_URL = envstr("SITE_URL", "")
 
 # --- Background tasks: Django's tasks API; the database backend needs no extra server.
 TASKS = {

@@ -15,6 +15,10 @@ from .models import StudyOutlineSection, ThematicStudy
 from .services import DUE_FIELDS
 
 
+def task_label(task) -> str:
+    return f"{task.plan.number or task.plan.title[:40]} – {task.ref} {task.content[:80]}".strip()
+
+
 class StudyForm(BootstrapMixin, forms.ModelForm):
     draft_due = forms.DateField(
         label=_("Hạn trình dự thảo lên Ban Giám đốc"),
@@ -31,6 +35,8 @@ class StudyForm(BootstrapMixin, forms.ModelForm):
             "number",
             "title",
             "source_plan",
+            "plan",
+            "plan_task",
             "lead_department",
             "reviewing_department",
             "authors",
@@ -59,6 +65,15 @@ class StudyForm(BootstrapMixin, forms.ModelForm):
         if centre is not None:
             staff = staff.filter(organisation__centre=centre)
         self.fields["authors"].queryset = staff
+        from legalaid.plans.models import Plan, PlanTask
+
+        plans = Plan.objects.visible_to(user)
+        tasks = PlanTask.objects.visible_to(user).select_related("plan")
+        if centre is not None:
+            plans, tasks = plans.filter(centre=centre), tasks.filter(plan__centre=centre)
+        self.fields["plan"].queryset = plans
+        self.fields["plan_task"].queryset = tasks
+        self.fields["plan_task"].label_from_instance = task_label
         self.fields["outline"].queryset = StudyOutlineSection.objects.filter(is_active=True)
         self.fields["outline"].widget.attrs.pop("class", None)
         if self.instance.pk:

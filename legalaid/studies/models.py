@@ -83,6 +83,22 @@ class ThematicStudy(TimeStampedModel):
         blank=True,
         help_text=_("Số, ngày của kế hoạch giao chuyên đề, ví dụ: Kế hoạch số 35/KH-TGPL ngày 20/01/2025."),
     )
+    plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kế hoạch trong hệ thống"),
+    )
+    plan_task = models.ForeignKey(
+        "plans.PlanTask",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nhiệm vụ của kế hoạch"),
+    )
     lead_department = models.ForeignKey(
         "core.Organisation",
         on_delete=models.PROTECT,

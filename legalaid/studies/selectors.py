@@ -18,7 +18,7 @@ def study_list(*, user):
 def study_detail(*, user):
     return (
         ThematicStudy.objects.visible_to(user)
-        .select_related("centre", "lead_department", "reviewing_department", "created_by")
+        .select_related("centre", "lead_department", "reviewing_department", "created_by", "plan", "plan_task")
         .prefetch_related(
             Prefetch("steps", queryset=StudyStep.objects.select_related("done_by").order_by("due_on", "id")),
             "authors",

@@ -53,6 +53,18 @@ def _check_units(study: ThematicStudy) -> None:
         raise ValidationError(errors)
 
 
+def _check_plan(study: ThematicStudy) -> None:
+    """A linked plan or task must be the Centre's; a task sets its plan."""
+    if study.plan_id and study.plan.centre_id != study.centre_id:
+        raise ValidationError({"plan": _("Kế hoạch thuộc Trung tâm khác.")})
+    if study.plan_task_id:
+        if study.plan_task.plan.centre_id != study.centre_id:
+            raise ValidationError({"plan_task": _("Nhiệm vụ thuộc kế hoạch của Trung tâm khác.")})
+        if study.plan_id and study.plan_task.plan_id != study.plan_id:
+            raise ValidationError({"plan_task": _("Nhiệm vụ không thuộc kế hoạch đã chọn.")})
+        study.plan_id = study.plan_task.plan_id
+
+
 def _check_authors(study: ThematicStudy, authors: Iterable) -> list:
     authors = list(authors)
     for user in authors:
@@ -126,6 +138,7 @@ def study_create(
     study.title = study.title.strip()
     study.title_key = fold(study.title)
     _check_units(study)
+    _check_plan(study)
     authors = _check_authors(study, authors)
     _check_due_dates(due_dates)
     study.full_clean()
@@ -160,6 +173,7 @@ def study_update(
     study.title = study.title.strip()
     study.title_key = fold(study.title)
     _check_units(study)
+    _check_plan(study)
     if authors is not None:
         authors = _check_authors(study, authors)
     steps = {s.kind: s for s in StudyStep.objects.select_for_update().filter(study=study)}

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -133,6 +134,18 @@ def study_update(request, pk: int):
     return _study_form_view(request, study)
 
 
+def _plan_link(study: ThematicStudy) -> str | None:
+    """The plans app's page of the linked task or plan, when that page exists."""
+    try:
+        if study.plan_task_id:
+            return reverse("plans:task_detail", kwargs={"pk": study.plan_task_id})
+        if study.plan_id:
+            return reverse("plans:plan_detail", kwargs={"pk": study.plan_id})
+    except NoReverseMatch:
+        return None
+    return None
+
+
 def _render_detail(request, study: ThematicStudy, bound: dict | None = None, status: int = 200):
     user = request.user
     today = timezone.localdate()
@@ -163,6 +176,7 @@ def _render_detail(request, study: ThematicStudy, bound: dict | None = None, sta
         if can_comment
         else {},
         "step_forms": step_forms,
+        "plan_link": _plan_link(study),
         **deadlines(today),
     }
     return render(request, "studies/study_detail.html", context, status=status)

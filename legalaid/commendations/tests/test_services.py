@@ -249,3 +249,16 @@ def test_decision_permissions_and_campaign(world):
     with pytest.raises(ValidationError):
         services.decision_record(actor=world.a.director, decision=_decision(campaign), awards=[])
     assert Campaign.objects.count() == 2
+
+
+def test_a_campaign_links_to_a_task_of_its_centres_plan(world):
+    from legalaid.plans.models import Plan, PlanTask
+
+    plan = Plan.objects.create(centre=world.a.centre, title="Kỷ niệm 25 năm")
+    task = PlanTask.objects.create(plan=plan, ref="3.1", content="Tổ chức phát động thi đua cao điểm")
+    campaign = make_campaign(world.a, plan_task=task)
+    assert campaign.plan == plan
+    other = Plan.objects.create(centre=world.b.centre, title="Kế hoạch B")
+    with pytest.raises(ValidationError) as error:
+        make_campaign(world.a, title="Khác", plan=other)
+    assert "plan" in error.value.message_dict

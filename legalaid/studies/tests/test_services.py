@@ -266,3 +266,19 @@ def test_stale_update_is_refused(world):
     with pytest.raises(ValidationError) as error:
         services.study_update(actor=world.a.director, study=study, expected_version=study.version + 5)
     assert error.value.code == "stale"
+
+
+def _plan_task(centre):
+    from legalaid.plans.models import Plan, PlanTask
+
+    plan = Plan.objects.create(centre=centre, title="Thực hiện chuyên đề về trợ giúp pháp lý năm 2025")
+    return PlanTask.objects.create(plan=plan, ref="3.1", content="Chuyên đề 1")
+
+
+def test_a_study_links_to_a_task_of_its_centres_plan(world):
+    task = _plan_task(world.a.centre)
+    study = make_study(world.a, plan_task=task)
+    assert study.plan == task.plan
+    with pytest.raises(ValidationError) as error:
+        make_study(world.a, title="Khác", plan_task=_plan_task(world.b.centre))
+    assert "plan_task" in error.value.message_dict

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 
 
@@ -19,7 +20,8 @@ def clean(text: str) -> str:
     """NFC-normalise ``text`` (Word may store decomposed letters), drop markdown asterisks, unify spaces."""
     text = unicodedata.normalize("NFC", text or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("*", "")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_MD_HEADING.sub("", line) for line in lines)
 
 
 def _fold_char(ch: str) -> str:

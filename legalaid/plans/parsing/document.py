@@ -26,12 +26,14 @@ How a plan is read (the state document format of Decree 30/2020/NĐ-CP and the h
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ._text import fold_chars
 from .fields import (
+    DEADLINE,
     LEAD,
     OUTPUT,
     PARTNERS,
@@ -69,12 +71,12 @@ _MARKER = re.compile(
     r"^(?:"
     r"(?P<roman>[IVX]{1,5})\s*(?:[.)/:]|\s[-–](?=\s))\s*"
     r"|(?P<arabic>\d{1,2}(?:\.\d{1,2}){1,4})\.?\)?\s+"
-    r"|(?P<arabic1>\d{1,2})\s*[.)]\s*(?!\d)"
-    r"|(?P<word>(?:[Hh]oạt động|[Nn]hiệm vụ|[Cc]huyên đề|[Nn]ội dung|[Gg]iải pháp|HOẠT ĐỘNG|NHIỆM VỤ|PHẦN|[Pp]hần)"
-    r"\s+(?:\d{1,2}|[IVX]{1,5}|thứ\s+\w+))\s*[:.)–-]\s*"
-    r"|(?P<letter>[a-zđ])\s*[).]\s+"
+    r"|(?P<arabic1>\d{1,2})\s*[.)/]\s*(?!\d)"
+    r"|(?P<word>(?i:hoạt động|nhiệm vụ|chuyên đề|nội dung|giải pháp|phần)\s+(?:\d{1,2}|[IVX]{1,5}|(?i:thứ)\s+\w+))"
+    r"\s*[:.)–-]\s*"
+    r"|(?P<letter>[a-zđ])\s*[)./]\s+"
     r"|(?P<upper>[A-ZĐ])\s*[.)]\s+"
-    r"|(?P<bullet>[-–—+•·●○▪◦❖➢►✓>])\s*"
+    r"|(?P<bullet>[-–—+•·●○▪◦❖➢►➤→✓>\uf0a7\uf0b7\uf0d8\uf076\uf0fc])\s*"
     r")"
 )
 _BULLET_KIND = {"–": "-", "—": "-", "+": "+"}
@@ -107,7 +109,7 @@ def _marker(line: str) -> _Marker | None:
         return _Marker(("arabic", 1), m.group("arabic1"), rest)
     if m.group("word"):
         word = m.group("word")
-        return _Marker(("word", fold_chars(word.split()[0])), " ".join(word.split()), rest)
+        return _Marker(("word", fold_chars(word.split()[0]).lower()), " ".join(word.split()), rest)
     if m.group("letter"):
         return _Marker(("letter",), m.group("letter"), rest)
     if m.group("upper"):
@@ -133,7 +135,7 @@ _SECTION_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"kinh phi|nguon kinh phi|du toan|to chuc thuc hien|trach nhiem|che do bao cao|thong tin bao cao|bao cao|"
         r"dieu khoan|hieu luc|kiem tra|giam sat|khen thuong va ky luat|phan cong trach nhiem|doi tuong|pham vi|"
-        r"thoi gian thuc hien|de xuat|kien nghi|dieu kien bao dam|bao dam thuc hien",
+        r"thoi gian thuc hien|de xuat|kien nghi|dieu kien bao dam|bao dam thuc hien|phan cong (?!nhiem vu)",
         OTHER,
     ),
     (
@@ -302,6 +304,7 @@ class _TaskBuilder:
         time_text = ""
         outputs: list[str] = []
         seen_kinds: set[str] = set()
+        deadline = False
         for kind, value, _ in node.fields:
             if kind == LEAD and LEAD not in seen_kinds:
                 leads, more_partners = lead_and_partners(value)
@@ -309,8 +312,9 @@ class _TaskBuilder:
                 partners.extend(u for u in more_partners if u not in partners)
             elif kind == PARTNERS and PARTNERS not in seen_kinds:
                 partners.extend(u for u in split_units(value) if u not in partners)
-            elif kind == TIME and not time_text:
+            elif kind in (TIME, DEADLINE) and not time_text:
                 time_text = value.strip(" ;,.")
+                deadline = kind == DEADLINE
             elif kind == OUTPUT:
                 value = value.strip(" ;,.")
                 if value and value not in outputs:
@@ -318,6 +322,8 @@ class _TaskBuilder:
             seen_kinds.add(kind)
         if time_text:
             timeframe = parse_timeframe(time_text, default_year=self.default_year)
+            if deadline and timeframe.start and timeframe.start == timeframe.end:
+                timeframe = dataclasses.replace(timeframe, start=None)  # "Thời hạn: 30/9/2026": due by that day
         else:
             timeframe = node.own.get(TIME) or Timeframe(text="")
         title = node.title.strip()
@@ -367,7 +373,8 @@ def _dedupe(tasks: list[dict]) -> list[dict]:
 _COLUMNS: tuple[tuple[str, str], ...] = (
     (r"\bphoi hop\b", PARTNERS),
     (r"\bchu tri\b", LEAD),
-    (r"\bthoi gian\b|\bthoi han\b|\btien do\b|\bthoi diem\b", TIME),
+    (r"\bthoi han\b|\bhan hoan thanh\b|\bthoi gian hoan thanh\b", DEADLINE),
+    (r"\bthoi gian\b|\btien do\b|\bthoi diem\b", TIME),
     (r"\bket qua\b|\bsan pham\b", OUTPUT),
     (r"\bnoi dung\b|\bnhiem vu\b|\bhoat dong\b|\bcong viec\b|\bten\b|\bgiai phap\b", "content"),
     (r"\bthuc hien\b|\btrach nhiem\b|\bdon vi\b|\bco quan\b", LEAD),
@@ -396,7 +403,7 @@ def _table_columns(rows: list[list[str]]) -> tuple[dict[int, str], int] | None:
         if used < len(rows):
             second = rows[used]
             second_kinds = [_column_kind(cell) for cell in second]
-            if any(k in (LEAD, PARTNERS, TIME, OUTPUT) for k in second_kinds) and all(
+            if any(k in (LEAD, PARTNERS, TIME, DEADLINE, OUTPUT) for k in second_kinds) and all(
                 not cell.strip() or (len(cell.split()) <= 5 and (kind or cell == header[i]))
                 for i, (cell, kind) in enumerate(zip(second, second_kinds, strict=False))
                 if i < len(header)
@@ -406,7 +413,7 @@ def _table_columns(rows: list[list[str]]) -> tuple[dict[int, str], int] | None:
                     for i, kind in enumerate(kinds)
                 ]
                 used += 1
-        if any(k in (LEAD, PARTNERS, TIME, OUTPUT) for k in kinds):
+        if any(k in (LEAD, PARTNERS, TIME, DEADLINE, OUTPUT) for k in kinds):
             columns: dict[int, str] = {}
             for i, kind in enumerate(kinds):
                 if kind and kind != "ignore" and kind not in columns.values():
@@ -448,7 +455,7 @@ def _add_table(builder: _TaskBuilder, rows: list[list[str]], columns: dict[int, 
         node = builder.add_node(kind, ref, lines[0])
         node.is_bullet = False
         node.items.extend(lines[1:])
-        for name in (LEAD, PARTNERS, TIME, OUTPUT):
+        for name in (LEAD, PARTNERS, TIME, DEADLINE, OUTPUT):
             if cells.get(name):
                 node.fields.append((name, cells[name], None))
     builder.stack = saved
@@ -813,7 +820,11 @@ def _task_line(builder: _TaskBuilder, line: str, year: int | None) -> None:
             builder.add_field(more_kind, more_value, marker_kind)
         return
     if marker is None:
-        builder.add_content(text)
+        # "Tổ chức 15 buổi truyền thông; Trách nhiệm: các Chi nhánh": content, then fields of the task above.
+        head, pairs = split_inline_fields(text)
+        builder.add_content(head if pairs else text)
+        for kind, value in pairs:
+            builder.add_field(kind, value, None)
         return
     head, pairs = split_inline_fields(text)
     node = builder.add_node(marker.kind, marker.ref, head if pairs else text)

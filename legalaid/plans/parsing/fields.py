@@ -14,6 +14,8 @@ from ._text import fold_chars
 from .timeframes import Timeframe, parse_timeframe
 
 LEAD, PARTNERS, TIME, OUTPUT = "lead", "partners", "time", "output"
+#: A time label that names a deadline ("Thời hạn:", "Hạn hoàn thành:"): a single day is the end, not a span.
+DEADLINE = "deadline"
 
 # Longest spellings first inside each group; the regex alternation tries them in this order.
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -36,6 +38,15 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "bo phan thuc hien",
         "nguoi thuc hien",
         "don vi trien khai",
+        "co quan, don vi thuc hien",
+        "don vi tham muu",
+        "bo phan tham muu",
+        "don vi phu trach",
+        "nguoi phu trach",
+        "co quan dau moi",
+        "don vi dau moi",
+        "dau moi",
+        "trach nhiem",
         "phan cong",
         "chu tri",
         "thuc hien",
@@ -52,16 +63,20 @@ _LABELS: dict[str, tuple[str, ...]] = {
     ),
     TIME: (
         "thoi gian thuc hien",
-        "thoi gian hoan thanh",
         "thoi gian trien khai",
         "thoi gian to chuc",
-        "thoi han hoan thanh",
-        "thoi han thuc hien",
+        "thoi gian du kien",
         "tien do thuc hien",
         "tien do hoan thanh",
         "thoi gian",
-        "thoi han",
         "tien do",
+    ),
+    DEADLINE: (
+        "thoi gian hoan thanh",
+        "thoi han hoan thanh",
+        "thoi han thuc hien",
+        "han hoan thanh",
+        "thoi han",
     ),
     OUTPUT: (
         "ket qua/san pham",
@@ -70,6 +85,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "hinh thuc san pham",
         "ket qua thuc hien",
         "ket qua dau ra",
+        "ket qua can dat duoc",
         "ket qua can dat",
         "ket qua du kien",
         "san pham dau ra",

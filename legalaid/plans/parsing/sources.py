@@ -48,8 +48,13 @@ def _decode(data: bytes) -> str:
 
 _TABLE_RULE = re.compile(r"^[|\s]*$")
 _ENDS_PARAGRAPH = re.compile(r"[.;:!?…)\]\"”]$")
-_STARTS_CONTINUATION = re.compile(r"^(?:[a-zà-ỹđ]|\d+(?![.)]\s|\.\d))")
-_STARTS_MARKER = re.compile(r"^(?:[a-zđ]\s*[).]\s|[-+•–]\s)")
+_STARTS_CONTINUATION = re.compile(r"^(?:[a-zà-ỹđ]|\d+(?![.)/]\s|\.\d))")
+_STARTS_MARKER = re.compile(r"^(?:[a-zđ]\s*[)./]\s|[-+•–]\s)")
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
 def _text_blocks(text: str) -> list[Block]:
@@ -66,6 +71,7 @@ def _text_blocks(text: str) -> list[Block]:
             and lines
             and lines[-1]
             and not _ENDS_PARAGRAPH.search(lines[-1])
+            and not _mostly_upper(lines[-1])
             and _STARTS_CONTINUATION.match(line)
             and not _STARTS_MARKER.match(line)
         ):

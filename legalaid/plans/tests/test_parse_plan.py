@@ -412,6 +412,37 @@ def _table_plan(document):
     document.add_paragraph("Các Phòng, Chi nhánh triển khai thực hiện.")
 
 
+MARKDOWN_STYLE = """# KẾ HOẠCH
+Công tác trợ giúp pháp lý năm 2026
+## PHẦN THỨ NHẤT. MỤC TIÊU
+1/ Đáp ứng 100% yêu cầu.
+## PHẦN THỨ HAI. NHIỆM VỤ CỤ THỂ
+1/ Công tác thực hiện vụ việc
+a/ Tham gia tố tụng. Đơn vị tham mưu: Phòng Nghiệp vụ. Thời gian dự kiến: tháng 6 - 7/2026
+b/ Tư vấn pháp luật (đầu mối: Chi nhánh số 2; hạn hoàn thành: 30/9/2026)
+2/ Công tác truyền thông
+ Tổ chức 15 buổi truyền thông; Trách nhiệm: các Chi nhánh
+## PHẦN THỨ BA. PHÂN CÔNG THỰC HIỆN
+1/ Phòng Nghiệp vụ: chủ trì tổng hợp.
+"""
+
+
+def test_markdown_headings_slash_numbering_and_other_labels():
+    plan = parse_plan(MARKDOWN_STYLE)
+    assert_shape(plan)
+    assert plan["title"] == "Công tác trợ giúp pháp lý năm 2026"
+    assert plan["purposes"] == ["Đáp ứng 100% yêu cầu."]
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]  # "PHÂN CÔNG THỰC HIỆN" holds no tasks
+    hearing, advice = plan["tasks"][0]["children"]
+    assert (hearing["content"], hearing["lead"]) == ("Tham gia tố tụng.", ["Phòng Nghiệp vụ"])
+    assert (hearing["timeframe"]["start"], hearing["timeframe"]["end"]) == ("2026-06-01", "2026-07-31")
+    assert (advice["content"], advice["lead"]) == ("Tư vấn pháp luật", ["Chi nhánh số 2"])
+    assert (advice["timeframe"]["start"], advice["timeframe"]["end"]) == (None, "2026-09-30")  # a deadline
+    outreach = plan["tasks"][1]
+    assert outreach["lead"] == ["các Chi nhánh"]
+    assert outreach["content"] == "Công tác truyền thông\nTổ chức 15 buổi truyền thông"
+
+
 def test_docx_with_header_table_and_task_table(tmp_path):
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(_docx_bytes(_table_plan))

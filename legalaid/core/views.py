@@ -75,6 +75,12 @@ def home(request):
     if user.has_perm("core.view_audit"):
         context["recent_changes"] = AuditEntry.objects.visible_to(user).select_related("actor")[:8]
     context["intake_panel"] = intake_selectors.home_panel(user)
+    # Panels of the apps built on core, imported here so that core does not depend on them at import time.
+    from legalaid.cases.deadlines import deadlines_for
+    from legalaid.providers.views_quota import home_quota
+
+    context["deadlines"] = deadlines_for(user, today)
+    context["quota_panel"] = home_quota(user, today)
     return render(request, f"home/{home_template(user)}.html", context)
 
 

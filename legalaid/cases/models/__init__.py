@@ -4,6 +4,7 @@ from .archive import ArchiveChecklistItem, CaseArchive
 from .completion import CaseCompletion, ComplexityCriterion, SuccessCriterion
 from .details import CaseAdvice, CaseLitigation, CaseRepresentation, Hearing
 from .events import CaseEvent
+from .reminders import DeadlineReminderLog
 from .worklog import ActivityType, Attachment, WorkLogEntry
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "CaseLitigation",
     "CaseRepresentation",
     "ComplexityCriterion",
+    "DeadlineReminderLog",
     "Hearing",
     "SuccessCriterion",
     "WorkLogEntry",

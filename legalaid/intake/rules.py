@@ -2,20 +2,24 @@
 
 Centre staff (intake, officers, branch heads, directors and deputies, administration, the Centre's system
 administrator) receive requests and decide on them within their scope; Department of Justice officers view only.
-Lawyers, collaborators and agency officers have no intake lists.
+Lawyers and collaborators see the list and pages of the cases assigned to them only; agency officers have no intake
+lists.
 """
 
 import rules
 
-from legalaid.core.rules import is_centre_staff, is_doj_officer, writes_allowed
+from legalaid.core.choices import Role
+from legalaid.core.rules import has_role, is_centre_staff, is_doj_officer, writes_allowed
 
 can_view_intake = rules.is_superuser | is_centre_staff | is_doj_officer
 can_work_intake = (rules.is_superuser | is_centre_staff) & writes_allowed
+#: Lawyers and collaborators see the case list and pages too: ``visible_to`` shows them only their assigned cases.
+can_view_cases = can_view_intake | has_role(Role.LAWYER, Role.COLLABORATOR)
 
 rules.add_perm("intake.view_request", can_view_intake)
 rules.add_perm("intake.add_request", can_work_intake)
 rules.add_perm("intake.decide_request", can_work_intake)
 rules.add_perm("intake.export_request", can_view_intake)
-rules.add_perm("intake.view_case", can_view_intake)
+rules.add_perm("intake.view_case", can_view_cases)
 rules.add_perm("intake.view_simplematter", can_view_intake)
 rules.add_perm("intake.add_simplematter", can_work_intake)

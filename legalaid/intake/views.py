@@ -594,7 +594,7 @@ def case_list(request):
 
 
 @login_required
-@permission_required("intake.view_case", raise_exception=True)
+@permission_required("intake.view_simplematter", raise_exception=True)
 def simple_matter_list(request):
     matters = SimpleMatter.objects.visible_to(request.user).select_related(
         "person", "field_of_law", "register", "register__organisation", "answered_by"

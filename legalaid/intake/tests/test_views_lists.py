@@ -48,8 +48,19 @@ def test_staff_and_doj_see_the_lists(client, world, requests, persona):
 @pytest.mark.parametrize("persona", ["lawyer", "collaborator", "agency_officer"])
 def test_providers_and_agencies_get_403(client, world, persona):
     client.force_login(getattr(world.a, persona))
-    for url in (REQUESTS, CASES, REQUESTS + "?export=xlsx", CASES + "?export=xlsx"):
+    urls = [REQUESTS, REQUESTS + "?export=xlsx", CASES + "?export=xlsx"]
+    if persona == "agency_officer":
+        urls.append(CASES)
+    for url in urls:
         assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("persona", ["lawyer", "collaborator"])
+def test_lawyers_see_only_their_assigned_cases(client, world, requests, persona):
+    """The case list of a lawyer or collaborator holds the cases assigned to them and nothing else (the providers
+    app's assignments; legalaid/providers/tests/test_visibility.py tests it further)."""
+    client.force_login(getattr(world.a, persona))
+    assert names(client.get(CASES)) == set()
 
 
 def test_anonymous_goes_to_login(client):

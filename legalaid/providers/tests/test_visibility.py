@@ -47,3 +47,30 @@ def test_a_changed_provider_loses_the_case(world, cases):
     )
     assert not LegalAidCase.objects.visible_to(world.a.lawyer).exists()
     assert not Person.objects.visible_to(world.a.lawyer).exists()
+
+
+@pytest.mark.parametrize("persona", ["lawyer", "collaborator"])
+def test_from_the_outside(client, world, cases, persona):
+    """The lawyer of Centre A assigned to case X sees X in the case list and on its page, not Y: 404 on Y."""
+    from django.urls import reverse
+
+    mine = cases["x"] if persona == "lawyer" else cases["y"]
+    theirs = cases["y"] if persona == "lawyer" else cases["x"]
+    client.force_login(getattr(world.a, persona))
+    listing = client.get(reverse("intake:case_list")).content.decode()
+    assert mine.code in listing
+    assert theirs.code not in listing and cases["z"].code not in listing
+    assert client.get(reverse("cases:case_detail", kwargs={"pk": mine.pk})).status_code == 200
+    for other in (theirs, cases["z"]):
+        assert client.get(reverse("cases:case_detail", kwargs={"pk": other.pk})).status_code == 404
+        assert client.get(reverse("intake:acceptance_notice_docx", kwargs={"pk": other.pk})).status_code == 404
+    # Their own decision downloads; another's is 404.
+    from legalaid.providers.models import Assignment
+
+    own = Assignment.objects.get(case=mine)
+    other = Assignment.objects.get(case=theirs)
+    assert client.get(reverse("providers:decision_docx", kwargs={"pk": own.pk})).status_code == 200
+    assert client.get(reverse("providers:decision_docx", kwargs={"pk": other.pk})).status_code == 404
+    # No assignment buttons for them on their case page.
+    page = client.get(reverse("cases:case_detail", kwargs={"pk": mine.pk})).content.decode()
+    assert reverse("providers:case_change", kwargs={"pk": mine.pk}) not in page

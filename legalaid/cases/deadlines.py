@@ -17,7 +17,7 @@ with the change decision itself, so no pending application exists to remind of.
 Whose deadlines (responsibility, within ``visible_to(user)``):
 
 - legal aid officers, lawyers and collaborators: the cases assigned to them;
-- intake staff: the records of their unit (their branch, or the head office);
+- intake staff: the papers and referrals of their unit (their branch, or the head office);
 - branch heads: their branch; directors and deputies: the whole Centre;
 - the administration (Phòng Hành chính – Tổng hợp), who receive the files: the handovers of the Centre;
 - others (system administrators, Department of Justice and agency officers): none (``None``, no panel).
@@ -95,7 +95,7 @@ _RESPONSIBILITY = {
     Role.OFFICER: (ASSIGNED, Kind.ALL),
     Role.LAWYER: (ASSIGNED, Kind.ALL),
     Role.COLLABORATOR: (ASSIGNED, Kind.ALL),
-    Role.INTAKE: (UNIT, Kind.ALL),
+    Role.INTAKE: (UNIT, frozenset({Kind.CASE_PAPERS, Kind.REQUEST_PAPERS, Kind.REFERRAL})),
     Role.BRANCH_HEAD: (CENTRE, Kind.ALL),
     Role.DIRECTOR: (CENTRE, Kind.ALL),
     Role.DEPUTY_DIRECTOR: (CENTRE, Kind.ALL),

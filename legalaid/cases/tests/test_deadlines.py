@@ -229,3 +229,9 @@ def test_rows_per_kind_are_bounded(world, officer_case, monkeypatch):
     for day in range(3):
         hearing(officer_case, TODAY, 8 + day)
     assert len(deadlines_for(world.a.officer, TODAY)["today"]) == 2
+
+
+def test_intake_is_not_given_hearings_or_handovers(world, officer_case):
+    hearing(officer_case, TODAY)
+    handover(officer_case, TODAY)
+    assert deadlines_for(world.a.intake, TODAY)["today"] == []

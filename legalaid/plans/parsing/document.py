@@ -482,10 +482,14 @@ _DOC_TYPES = re.compile(
 _END = re.compile(r"^(?:noi nhan|tren day la (?:ke hoach|noi dung))")
 
 
-def _clean_number(raw: str) -> str:
-    m = _NUMBER_VALUE.match(raw.strip())
-    value = m.group(0) if m else raw.strip().split(" ")[0]
-    return re.sub(r"\s*([/-])\s*", r"\1", value.replace("–", "-")).strip(" .;,")
+def _number_at(text: str) -> tuple[str, int]:
+    """The document number at the start of ``text`` ("33 /KH- TGPL" -> "33/KH-TGPL") and the characters it spans."""
+    stripped = text.lstrip()
+    skipped = len(text) - len(stripped)
+    m = _NUMBER_VALUE.match(stripped)
+    raw = m.group(0) if m else stripped.split(" ")[0]
+    value = re.sub(r"\s*([/-])\s*", r"\1", raw.replace("–", "-")).strip(" .;,")
+    return value, skipped + len(raw)
 
 
 @dataclass
@@ -507,7 +511,7 @@ def _read_header(lines: list[str]) -> _Header:
         number_end = 0
         if number_next and not header.number:  # "Số:" alone, the number on the next line
             number_next = False
-            value = _clean_number(line)
+            value, _ = _number_at(line)
             if "/" in value:
                 header.number = value
                 continue
@@ -517,11 +521,10 @@ def _read_header(lines: list[str]) -> _Header:
                 number_next = True
                 continue
             if m:
-                value = _clean_number(line[m.end() :])
+                value, length = _number_at(line[m.end() :])
                 if "/" in value:
                     header.number = value
-                    number_end = m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip())
-                    number_end += len(_NUMBER_VALUE.match(line[number_end:]).group(0))
+                    number_end = m.end() + length
         if header.year is None:
             m = _DATE.search(f) or _DATE_NUMERIC.search(f)
             place = _PLACE_DATE.search(f)

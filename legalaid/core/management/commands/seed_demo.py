@@ -32,6 +32,9 @@ class Command(BaseCommand):
             from legalaid.commendations import demo as commendations_demo
 
             commendations_demo.seed()
+            from legalaid.plans import demo as plans_demo
+
+            plans_demo.seed()
             self.stdout.write("Demo data loaded.")
         self.stdout.write("")
         self.stdout.write("Demo accounts (password for all: %s)" % demo.DEMO_PASSWORD)

@@ -60,7 +60,11 @@ class Transition:
 #: The one table of allowed moves (issue 4 item 4).
 TRANSITIONS: tuple[Transition, ...] = (
     Transition(
-        S.ACCEPTED, S.ASSIGNED, gettext_lazy("Cử người thực hiện"), reference="Luật TGPL Điều 33", form="assign"
+        S.ACCEPTED,
+        S.ASSIGNED,
+        gettext_lazy("Cử người thực hiện"),
+        reference="TT 12/2018 Điều 11(2)(b) (quyết định cử người thực hiện)",
+        form="assign",
     ),
     Transition(
         S.ASSIGNED,

@@ -189,7 +189,9 @@ class _TaskBuilder:
         self.stack: list[_Node] = [self.root]
         self.default_year = default_year
         self.all_numbered: list[_Node] = []
-        self.pending: tuple[str, tuple | None] | None = None
+        # A label whose value is on the next line(s): (kind, the label line's marker kind, values taken so far).
+        self.pending: tuple[str, tuple | None, int] | None = None
+        self.last_field: tuple[list, int] | None = None
 
     def reset(self) -> None:
         self.stack = [self.root]
@@ -241,12 +243,21 @@ class _TaskBuilder:
             return
         if parent.is_bullet and marker_kind is not None:
             parent.fields.append((kind, value, None))  # "+ Chủ trì:" under a "-" item: that item's own field
+            self.last_field = (parent.fields, len(parent.fields) - 1)
             return
         target = self.task_ancestor(parent)
         after = parent if parent.is_bullet else target.last_bullet()
         while after is not None and after.parent is not target:
             after = after.parent
         target.fields.append((kind, value, after))
+        self.last_field = (target.fields, len(target.fields) - 1)
+
+    def extend_field(self, value: str) -> None:
+        """One more line of the last field's value ("Kết quả:" over a list of products)."""
+        if self.last_field is not None:
+            fields, index = self.last_field
+            kind, old, after = fields[index]
+            fields[index] = (kind, f"{old.rstrip(' ;,.')}; {value}", after)
 
     def add_content(self, text: str) -> None:
         top = self.stack[-1]
@@ -805,9 +816,18 @@ def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: 
 def _task_line(builder: _TaskBuilder, line: str, year: int | None) -> None:
     pending, builder.pending = builder.pending, None
     marker = _marker(line)
-    if pending is not None and (marker is None or marker.kind[0] == "bullet") and leading_label(line) is None:
-        builder.add_field(pending[0], marker.text if marker else line, pending[1])
-        return
+    if pending is not None and leading_label(marker.text if marker else line) is None:
+        kind, label_kind, taken = pending
+        if marker is None and not taken:  # the value on the next line
+            builder.add_field(kind, line, label_kind)
+            return
+        if marker is not None and marker.kind[0] == "bullet" and marker.kind != label_kind:  # a list under the label
+            if taken:
+                builder.extend_field(marker.text)
+            else:
+                builder.add_field(kind, marker.text, label_kind)
+            builder.pending = (kind, label_kind, taken + 1)
+            return
     text = marker.text if marker else line
     labelled = leading_label(text)
     if labelled is not None:
@@ -816,7 +836,7 @@ def _task_line(builder: _TaskBuilder, line: str, year: int | None) -> None:
         head, more = split_inline_fields(value)
         marker_kind = marker.kind if marker else None
         if not value.strip():
-            builder.pending = (kind, marker_kind)  # "Thời gian thực hiện:" with its value on the next line
+            builder.pending = (kind, marker_kind, 0)  # "Thời gian thực hiện:" with its value on the next line(s)
             return
         builder.add_field(kind, head if more else value, marker_kind)
         for more_kind, more_value in more:

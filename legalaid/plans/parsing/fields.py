@@ -318,6 +318,7 @@ _UNIT_WORDS = (
     "clip",
     "san pham",
     "quyet dinh",
+    "bien ban",
     "ho so",
     "phien toa",
     "thon",

@@ -350,6 +350,33 @@ def test_arabic_top_level_and_items_with_their_own_fields():
     assert (local["timeframe"]["start"], local["timeframe"]["end"]) == ("2023-03-01", "2023-10-31")
 
 
+LISTS_UNDER_LABELS = """KẾ HOẠCH
+Kiểm tra năm 2024
+II. NỘI DUNG
+1. Kiểm tra hồ sơ vụ việc
+- Đơn vị phối hợp:
++ Phòng Nghiệp vụ;
++ Chi nhánh số 1.
+- Kết quả:
++ Báo cáo kiểm tra;
++ 05 biên bản kiểm tra.
+- Thời gian:
+Quý III/2024
+2. Tổng kết
+Chủ trì: Phòng HC-TH
+"""
+
+
+def test_values_listed_under_their_label():
+    inspection, review = parse_plan(LISTS_UNDER_LABELS)["tasks"]
+    assert inspection["partners"] == ["Phòng Nghiệp vụ", "Chi nhánh số 1"]
+    assert inspection["expected_output"] == "Báo cáo kiểm tra; 05 biên bản kiểm tra"
+    assert (inspection["targets"][0]["value"], inspection["targets"][0]["unit"]) == (5, "biên bản")
+    assert (inspection["timeframe"]["start"], inspection["timeframe"]["end"]) == ("2024-07-01", "2024-09-30")
+    assert inspection["children"] == []
+    assert review["lead"] == ["Phòng HC-TH"]
+
+
 def _docx_bytes(build) -> bytes:
     import docx
 

@@ -412,3 +412,27 @@ def test_nav_entry(client, world):
     client.force_login(world.a.lawyer)
     page = parse(client.get(reverse("home")))
     assert not page.xpath(f'//nav[@id="sidebar"]//a[@href="{reverse("plans:plan_list")}"]')
+
+
+def test_a_task_of_one_branch_is_not_another_branch_s(client, world, plans):
+    from legalaid.core.choices import Role
+    from legalaid.core.tests.factories import UserFactory
+    from legalaid.plans import services
+
+    task = plans[0].tasks.get(ref="1.")
+    services.task_update(
+        actor=world.a.director,
+        task=task,
+        ref="1.",
+        content=task.content,
+        timeframe_text=task.timeframe_text,
+        expected_output="",
+        lead=["Chi nhánh số 1"],
+        partners=[],
+    )
+    task.refresh_from_db()
+    other = UserFactory(role=Role.OFFICER, organisation=world.a.branch2)
+    client.force_login(other)
+    assert _progress(client, task).status_code == 403
+    client.force_login(world.a.branch_officer)
+    assert _progress(client, task).status_code == 302

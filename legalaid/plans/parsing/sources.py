@@ -36,14 +36,13 @@ class Block:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16", "cp1258"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding != "utf-16" or "\x00" not in text:
-            return text
-    return data.decode("utf-8", errors="replace")
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1258 (Vietnamese ANSI)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace")
 
 
 _TABLE_RULE = re.compile(r"^[|\s]*$")

@@ -574,6 +574,13 @@ def test_targets():
     assert find_targets("Quyết định số 32/2016/QĐ-TTg ngày 08/08/2016, kỷ niệm 25 năm, người từ đủ 16 tuổi") == []
 
 
+def test_text_encodings():
+    text = PLAN_2020.read_text(encoding="utf-8")
+    expected = parse_plan(text)
+    assert parse_plan(text.encode("utf-8-sig")) == expected
+    assert parse_plan(text.encode("utf-16")) == expected  # Notepad's "Unicode"
+
+
 def test_unreadable_sources():
     with pytest.raises(PlanSourceError):
         parse_plan(b"\xd0\xcf\x11\xe0 old word file")

@@ -57,6 +57,7 @@ class QuotaYearForm(BootstrapMixin, forms.Form):
     year = forms.IntegerField(
         label=gettext_lazy("Năm"),
         min_value=FIRST_YEAR,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
         error_messages={
             "invalid": gettext_lazy("Hãy nhập năm bằng số, ví dụ 2026."),
             "min_value": gettext_lazy("Năm phải từ %(limit_value)s trở đi (Luật TGPL có hiệu lực từ 2018)."),
@@ -67,7 +68,6 @@ class QuotaYearForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, today: dt.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].validators.append(MaxValueValidator(today.year + 1))
-        self.fields["year"].widget.attrs.update({"min": FIRST_YEAR, "max": today.year + 1})
 
 
 def centres_of(user):

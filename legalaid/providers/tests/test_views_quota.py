@@ -85,6 +85,7 @@ def test_bad_year_is_shown_beside_the_field(client, world, officers, year, messa
     response = client.get(URL, {"year": year})
     assert response.status_code == 200
     assert field_errors(response) == {"year": [message]}
+    assert parse(response).xpath('//input[@name="year"]/@value') == [year]  # what was typed stays
     assert len(rows(response)) == 3  # the current year is shown meanwhile
 
 

@@ -292,3 +292,12 @@ def test_query_counts_are_pinned_and_do_not_grow(client, world):
         services.study_comment(actor=world.a.director, version=v, text="y")
     assert _count(client, LIST) == PINNED_LIST
     assert _count(client, detail) == PINNED_DETAIL
+
+
+def test_bad_filter_values_do_not_fail(client, world, studies):
+    client.force_login(world.a.director)
+    for params in ({"year": "abc"}, {"department": "999999"}, {"status": "x"}, {"page": "zz"}):
+        assert client.get(LIST, params).status_code == 200
+    client.force_login(world.a.deputy)
+    for params in ({"year": "x"}, {"status": "nope"}):
+        assert client.get(reverse("commendations:campaign_list"), params).status_code == 200

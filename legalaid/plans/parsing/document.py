@@ -619,17 +619,19 @@ def _bases(paragraphs: list[str]) -> list[str]:
     return bases
 
 
-def parse_plan(source) -> dict:
+def parse_plan(source, *, extras: bool = False) -> dict:
     """Read a plan from a path (.docx, .txt), bytes, an uploaded file or its text; see the module's docstring.
 
-    Raises ``PlanSourceError`` (a ``ValueError`` with a Vietnamese message) when the source cannot be read; text that
-    is not a plan gives a plan with few or no tasks."""
+    ``extras=True`` adds "place" (of the date line), "budget_note" (the KINH PHÍ section's text) and "recipients" (the
+    "Nơi nhận:" list) to the plan. Raises ``PlanSourceError`` (a ``ValueError`` with a Vietnamese message) when the
+    source cannot be read; text that is not a plan gives a plan with few or no tasks."""
     blocks = load_blocks(source)
-    return _parse_blocks(blocks)
+    return _parse_blocks(blocks, extras=extras)
 
 
-def _parse_blocks(blocks: list[Block]) -> dict:
+def _parse_blocks(blocks: list[Block], *, extras: bool = False) -> dict:
     plan = empty_plan()
+    more: dict = {"place": "", "budget_note": [], "recipients": []}
     # Header tables (two columns: issuer and number | motto, place and date) read as lines.
     flat: list[Block] = []
     seen_title = False
@@ -716,8 +718,12 @@ def _parse_blocks(blocks: list[Block]) -> dict:
     plan["issuer"] = issuer or _issuer_from_text(opening[:6], header.place)
 
     builder = _TaskBuilder(year)
-    _read_body(blocks[body_start:], plan, builder, section)
+    _read_body(blocks[body_start:], plan, builder, section, more)
     plan["tasks"] = builder.result()
+    if extras:
+        plan["place"] = header.place
+        plan["budget_note"] = "\n".join(more["budget_note"])
+        plan["recipients"] = more["recipients"]
     return plan
 
 
@@ -745,9 +751,14 @@ def _section_heading(line: str) -> tuple[str | None, _Marker | None] | None:
     return None
 
 
-def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: str | None = None) -> None:
+def _read_body(
+    blocks: list[Block], plan: dict, builder: _TaskBuilder, section: str | None = None, more: dict | None = None
+) -> None:
+    more = more if more is not None else {"budget_note": [], "recipients": []}
     both_part = PURPOSES
     ended = False
+    budget = False
+    recipients_open = False
     year = builder.default_year
     for block in blocks:
         if block.is_table:
@@ -764,7 +775,19 @@ def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: 
         f = fold_chars(line)
         if _END.match(f):
             ended = True
+            if f.startswith("noi nhan"):
+                recipients_open = True
+                rest = line[line.find(":") + 1 :].strip() if ":" in line else ""
+                if rest:
+                    more["recipients"].append(rest.lstrip("-–+• ").strip(" ;.,"))
             continue
+        if recipients_open:
+            marker = _marker(line)
+            if marker is not None and marker.kind[0] == "bullet":
+                if marker.text.strip(" ;.,/"):
+                    more["recipients"].append(marker.text.strip(" ;.,/"))
+                continue
+            recipients_open = False
         if ended:
             if re.match(r"^phu luc\b", f):
                 ended = False
@@ -780,6 +803,9 @@ def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: 
                 continue
             if kind is not None:
                 section = kind
+                budget = kind == OTHER and bool(
+                    re.match(r"(?:nguon )?kinh phi|du toan", fold_chars(marker.text if marker else line).strip())
+                )
                 both_part = PURPOSES
                 builder.reset()
                 continue
@@ -809,6 +835,8 @@ def _read_body(blocks: list[Block], plan: dict, builder: _TaskBuilder, section: 
                 plan[target].append(text)
             continue
         if section != TASKS:
+            if section == OTHER and budget:
+                more["budget_note"].append(line)
             continue
         _task_line(builder, line, year)
 

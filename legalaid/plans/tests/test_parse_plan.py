@@ -85,6 +85,20 @@ def test_2020_header(plan_2020):
     assert_shape(plan_2020)
 
 
+def test_2020_extras_on_request(plan_2020):
+    plan = parse_plan(PLAN_2020, extras=True)
+    assert {k: plan[k] for k in plan_2020} == plan_2020  # the same plan, three keys more
+    assert plan["place"] == "Lạng Sơn"
+    assert plan["budget_note"].startswith("Kinh phí thực hiện Kế hoạch được Sở Tư pháp quyết định giao dự toán")
+    assert plan["recipients"] == [
+        "Cục Trợ giúp pháp lý - Bộ Tư pháp",
+        "Sở Tư pháp",
+        "Lãnh đạo Sở",
+        "Phòng HCTP&BTTP",
+        "Lưu: VT, TGPL",
+    ]
+
+
 def test_2020_tasks(plan_2020):
     # 1..7 at the top, 2.1-2.2 and 5.1-5.3 below; the block the source repeats after task 4 is kept once.
     assert [t["ref"] for t in plan_2020["tasks"]] == ["1", "2", "3", "4", "5", "6", "7"]

@@ -349,3 +349,40 @@ def test_case_page_query_count_is_pinned(client, world, django_assert_num_querie
     client.get(detail(case))
     with django_assert_num_queries(CASE_PAGE_QUERIES):
         assert client.get(detail(case)).status_code == 200
+
+
+WRITE_PAGES = ["details_edit", "hearing_add", "worklog_add", "attachment_add", "case_complete"]
+STAFF_PAGES = ["archive_handover", "case_archive"]
+
+
+@pytest.mark.parametrize("name", WRITE_PAGES + STAFF_PAGES)
+def test_every_write_page_forbidden_from_outside(client, world, name):
+    case = case_in(world.a.director, S.IN_PROGRESS, form="litigation", field="criminal")
+    target = url(name, case)
+    for persona, status in [
+        (world.a.doj_officer, 403),
+        (world.a.agency_officer, 403),
+        (world.b.director, 404),
+        (world.a.branch_head, 404),
+        (world.a.lawyer, 404),
+        (world.a.collaborator, 404),
+    ]:
+        client.force_login(persona)
+        assert client.get(target).status_code == status, (persona, status)
+        assert client.post(target, {}).status_code == status, (persona, status)
+
+
+@pytest.mark.parametrize("name", WRITE_PAGES)
+def test_write_pages_open_for_staff_and_the_assigned_provider(client, world, name):
+    case = assigned_case(world.a.director, provider_for(world.a.lawyer), form="litigation", field="criminal")
+    services.case_transition(actor=world.a.director, case=case, to_status=S.IN_PROGRESS)
+    for persona in (world.a.officer, world.a.lawyer):
+        client.force_login(persona)
+        assert client.get(url(name, case)).status_code == 200
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES)
+def test_archive_pages_refused_to_the_assigned_provider(client, world, name):
+    case = assigned_case(world.a.director, provider_for(world.a.lawyer), form="advice")
+    client.force_login(world.a.lawyer)
+    assert client.get(url(name, case)).status_code == 403

@@ -42,7 +42,7 @@ _RECURRENCE_PATTERNS = (
 _RELATIVE = re.compile(r"(\d{1,3})\s*ngay\s+lam\s+viec")
 _RELATIVE_EVENT = re.compile(r"\b(?:ke tu|tinh tu|sau khi|sau)\s+")
 _FROM = re.compile(r"\btu\s+(?=(?:ngay|thang|quy|nam|dau|cuoi|\d))")
-_TO = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?=(?:ngay|thang|quy|nam|\d))")
+_TO = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?=(?:ngay|thang|quy|nam|dau|cuoi|\d))")
 _BEFORE = re.compile(
     r"\b(?:truoc|cham nhat(?: la)?(?: vao)?|han chot|han cuoi|khong muon hon|khong qua)\s+(?:ngay\s+)?"
 )
@@ -225,6 +225,10 @@ def _infer_years(periods: list[_Period], default_year: int | None) -> None:
 def parse_timeframe(text: str | None, *, default_year: int | None = None) -> Timeframe:
     """Read a time frame as written; never raises. ``default_year`` is the plan's year, for phrases without one."""
     original = text if isinstance(text, str) else ""
+    try:
+        default_year = int(default_year) if default_year not in (None, "") else None
+    except (TypeError, ValueError):
+        default_year = None
     try:
         return _parse(original, default_year)
     except Exception:  # the parser must never break an import; the words are kept for a person to read

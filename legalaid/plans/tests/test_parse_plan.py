@@ -515,6 +515,48 @@ def test_docx_with_header_table_and_task_table(tmp_path):
         assert parse_plan(upload) == plan
 
 
+def _plan_with_appendix(document):
+    document.add_paragraph("TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC TỈNH ĐIỆN BIÊN")
+    document.add_paragraph("Số: 07/KH-TGPL")
+    document.add_paragraph("Điện Biên, ngày 02 tháng 01 năm 2025")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Hoạt động trợ giúp pháp lý năm 2025")
+    document.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    document.add_paragraph("Thực hiện đầy đủ nhiệm vụ năm 2025.")
+    document.add_paragraph("II. NHIỆM VỤ")
+    document.add_paragraph("Các nhiệm vụ cụ thể tại Phụ lục kèm theo.")
+    document.add_paragraph("III. KINH PHÍ")
+    document.add_paragraph("Từ dự toán năm 2025 của Trung tâm.")
+    signature = document.add_table(rows=1, cols=2)
+    signature.rows[0].cells[0].text = "Nơi nhận:\n- Sở Tư pháp;\n- Lưu: VT."
+    signature.rows[0].cells[1].text = "GIÁM ĐỐC\n\nNguyễn Văn A"
+    document.add_paragraph("PHỤ LỤC")
+    document.add_paragraph("DANH MỤC NHIỆM VỤ NĂM 2025")
+    table = document.add_table(rows=1, cols=5)
+    for i, text in enumerate(["TT", "Tên nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn hoàn thành"]):
+        table.rows[0].cells[i].text = text
+    for values in (
+        ["1", "Rà soát người thuộc diện trợ giúp pháp lý", "Chi nhánh số 1", "UBND cấp xã", "30/6/2025"],
+        ["2", "Tổ chức 04 đợt truyền thông lưu động", "Phòng Nghiệp vụ", "", "Quý III/2025"],
+    ):
+        cells = table.add_row().cells
+        for i, text in enumerate(values):
+            cells[i].text = text
+
+
+def test_docx_with_the_tasks_in_an_appendix_table():
+    plan = parse_plan(_docx_bytes(_plan_with_appendix), extras=True)
+    assert_shape({k: v for k, v in plan.items() if k in empty_plan()})
+    assert (plan["number"], plan["date"]) == ("07/KH-TGPL", "2025-01-02")
+    assert plan["issuer"] == "TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC TỈNH ĐIỆN BIÊN"
+    assert plan["budget_note"] == "Từ dự toán năm 2025 của Trung tâm."
+    review, outreach = plan["tasks"]
+    assert (review["ref"], review["lead"], review["partners"]) == ("1", ["Chi nhánh số 1"], ["UBND cấp xã"])
+    assert (review["timeframe"]["start"], review["timeframe"]["end"]) == (None, "2025-06-30")  # a deadline column
+    assert (outreach["timeframe"]["start"], outreach["timeframe"]["end"]) == ("2025-07-01", "2025-09-30")
+    assert (outreach["targets"][0]["value"], outreach["targets"][0]["unit"]) == (4, "đợt")
+
+
 def _word_numbering(document):
     """Paragraphs numbered by Word itself: the "1.", "a)" are not in their text."""
     from docx.oxml import parse_xml

@@ -62,6 +62,8 @@ CASES = [
     ("Từ tháng 3/2025", None, D(2025, 3, 1), None, ""),
     ("Đến hết năm 2022", None, None, D(2022, 12, 31), ""),
     ("Hoàn thành trong Quý I/2025", None, D(2025, 1, 1), D(2025, 3, 31), ""),
+    ("Từ nay đến cuối năm", 2024, None, D(2024, 12, 31), ""),
+    ("Quý II", "2024", D(2024, 4, 1), D(2024, 6, 30), ""),
     ("Trong tháng 10 và tháng 11/2022", None, D(2022, 10, 1), D(2022, 11, 30), ""),
     ("Tháng 10, 11/2022", None, D(2022, 10, 1), D(2022, 11, 30), ""),
     ("Theo tiến độ của các Đề án, Kế hoạch, Chương trình.", 2020, None, None, ""),

@@ -2,7 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from legalaid.intake import services as intake_services
 from legalaid.intake.tests.factories import receive_request
@@ -48,7 +48,8 @@ def test_placeholders_are_not_measurable_and_say_why():
     for code in ("officers_reaching_quota_pct", "litigation_representation_appraised_pct"):
         metric = metrics.get_metric(code)
         assert not metric.available and metric.measure(None, dt.date(2020, 1, 1), dt.date(2020, 12, 31)) is None
-        assert str(metric.note).startswith("chưa có dữ liệu")
+        with translation.override("vi"):
+            assert str(metric.note).startswith("chưa có dữ liệu")
 
 
 def test_catalogue_is_extensible_and_a_later_registration_replaces_a_placeholder():

@@ -44,6 +44,7 @@ from .fields import (
     leading_label,
     split_inline_fields,
     split_units,
+    subject_unit,
     unit_prefix,
 )
 from .sources import Block, PlanSourceError, load_blocks
@@ -889,3 +890,6 @@ def _task_line(builder: _TaskBuilder, line: str, year: int | None) -> None:
         deadline = find_deadline(node.title, default_year=year)
         if deadline is not None:
             node.own[TIME] = deadline
+            subject = "" if prefix else subject_unit(node.title)
+            if subject:  # "+ Trung tâm tổ chức sinh hoạt chuyên đề ... trước ngày 28/3/2025"
+                node.own[LEAD] = [subject]

@@ -245,6 +245,21 @@ def unit_prefix(text: str) -> tuple[str, str] | None:
     return text[: m.end(1)].strip(), text[m.end() :].strip()
 
 
+_SUBJECT = re.compile(
+    r"^((?:cac\s+)?(?:phong|trung tam|chi nhanh|so|van phong|ban|uy ban|ubnd|lanh dao|giam doc|pho giam doc|cuc)"
+    r"\b[^:.;,]{0,60}?)\s+(?:to chuc|xay dung|phan cong|nghien cuu|thuc hien|chu tri|tham muu|bao cao|gui|hoan thien|"
+    r"ra soat|trien khai|tong hop|theo doi|don doc|ban hanh|danh gia|nhan xet|phan bien|cu|lap|soan thao)\b"
+)
+
+
+def subject_unit(text: str) -> str:
+    """ "Trung tâm tổ chức sinh hoạt chuyên đề ..." -> "Trung tâm": the unit that is the subject of the sentence."""
+    m = _SUBJECT.match(fold_chars(text))
+    if not m or len(m.group(1).split()) > 10:
+        return ""
+    return text[: m.end(1)].strip()
+
+
 # --- Deadlines inside a sentence -------------------------------------------------------------------------------------
 
 _DEADLINE = re.compile(

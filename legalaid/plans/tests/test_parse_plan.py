@@ -224,6 +224,7 @@ def test_2025_thematic_studies():
         assert steps[0]["lead"] == [lead]
         assert steps[1]["lead"] == [next(x for x in ("Phòng Hành chính – Tổng hợp", "Phòng Nghiệp vụ") if x != lead)]
         assert steps[2]["content"].startswith("Trung tâm tổ chức sinh hoạt chuyên đề")
+        assert steps[2]["lead"] == ["Trung tâm"]  # the subject of the sentence
         for step in steps:
             assert step["timeframe"]["start"] is None
             assert step["timeframe"]["text"].startswith("trước ngày")

@@ -337,7 +337,9 @@ class _TaskBuilder:
             if deadline and timeframe.start and timeframe.start == timeframe.end:
                 timeframe = dataclasses.replace(timeframe, start=None)  # "Thời hạn: 30/9/2026": due by that day
         else:
-            timeframe = node.own.get(TIME) or Timeframe(text="")
+            # No time field: a deadline written in the task's own line ("Tổ chức sơ kết (tháng 6/2025)").
+            timeframe = node.own.get(TIME) or find_deadline(node.title, default_year=self.default_year)
+            timeframe = timeframe or Timeframe(text="")
         title = node.title.strip()
         content = "\n".join([title, *content_lines]).strip()
         expected_output = "; ".join(outputs)

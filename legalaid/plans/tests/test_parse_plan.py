@@ -392,6 +392,26 @@ def test_values_listed_under_their_label():
     assert review["lead"] == ["Phòng HC-TH"]
 
 
+DEADLINES_IN_THE_TASK_LINE = """KẾ HOẠCH
+Năm 2025
+II. NỘI DUNG
+1. Tổ chức hội nghị sơ kết (tháng 6/2025)
+2. Triển khai Quyết định số 12/QĐ-UBND ngày 05/01/2025
+3. Hoàn thành báo cáo tổng kết trước ngày 15/12/2025
+Chủ trì: Phòng Nghiệp vụ (phối hợp: Chi nhánh số 1)
+4. Tập huấn. Phân công: Phòng HC-TH chủ trì, phối hợp với các Chi nhánh
+"""
+
+
+def test_deadlines_in_the_task_line_and_partners_inside_the_lead_field():
+    review, decision, report, training = parse_plan(DEADLINES_IN_THE_TASK_LINE)["tasks"]
+    assert (review["timeframe"]["text"], review["timeframe"]["end"]) == ("tháng 6/2025", "2025-06-30")
+    assert decision["timeframe"]["text"] == ""  # the date of a document cited is not the task's time
+    assert (report["timeframe"]["start"], report["timeframe"]["end"]) == (None, "2025-12-15")
+    assert (report["lead"], report["partners"]) == (["Phòng Nghiệp vụ"], ["Chi nhánh số 1"])
+    assert (training["lead"], training["partners"]) == (["Phòng HC-TH"], ["các Chi nhánh"])
+
+
 def _docx_bytes(build) -> bytes:
     import docx
 

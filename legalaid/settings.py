@@ -291,5 +291,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# The largest file accepted by any upload (attachments, evidence, study versions), in megabytes.
+UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 20)
+
 # Page sizes for every list.
 PAGE_SIZE = 50

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -49,6 +48,7 @@ from legalaid.core.models import LegalParameter
 from legalaid.core.rules import is_centre_staff
 from legalaid.core.scoping import scope_of
 from legalaid.intake.models import LegalAidCase
+from legalaid.lib.uploads import content_matches, extension, max_upload_bytes
 
 __all__ = [
     "ALLOWED_ATTACHMENT_TYPES",
@@ -77,23 +77,6 @@ ALLOWED_ATTACHMENT_TYPES = {
     ".jpeg": {"image/jpeg"},
     ".png": {"image/png"},
 }
-#: Magic bytes of each type: the content must match the extension.
-_SIGNATURES = {
-    ".pdf": (b"%PDF",),
-    ".doc": (b"\xd0\xcf\x11\xe0",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-}
-DEFAULT_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
-
-def attachment_max_bytes() -> int:
-    """The largest attachment accepted: ``settings.CASES_ATTACHMENT_MAX_BYTES`` (default 20 MB)."""
-    return int(getattr(settings, "CASES_ATTACHMENT_MAX_BYTES", DEFAULT_ATTACHMENT_MAX_BYTES))
 
 
 def _is_staff(actor) -> bool:
@@ -246,24 +229,20 @@ def session_cap(case: LegalAidCase, on_date: dt.date) -> int | None:
 
 def validate_upload(upload) -> tuple[str, str]:
     """The extension and content type of an upload, or a ValidationError on the ``file`` field."""
-    name = os.path.basename(upload.name or "")
-    ext = os.path.splitext(name)[1].lower()
+    ext = extension(upload)
     allowed = ALLOWED_ATTACHMENT_TYPES.get(ext)
     if allowed is None:
         raise ValidationError(
             {"file": _("Chỉ nhận tệp PDF, Word (.doc, .docx), Excel (.xlsx), ODT, JPG hoặc PNG.")}, code="type"
         )
-    limit = attachment_max_bytes()
+    limit = max_upload_bytes()
     if upload.size > limit:
         raise ValidationError(
             {"file": _("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": limit // (1024 * 1024)}}, code="size"
         )
     if upload.size == 0:
         raise ValidationError({"file": _("Tệp rỗng.")}, code="empty")
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(sig) for sig in _SIGNATURES[ext]):
+    if not content_matches(upload, ext):
         raise ValidationError({"file": _("Nội dung tệp không đúng với định dạng %(ext)s.") % {"ext": ext}}, code="type")
     content_type = getattr(upload, "content_type", "") or ""
     if content_type not in allowed:
@@ -554,4 +533,4 @@ def total_counted_sessions(case: LegalAidCase) -> Decimal:
     return case.work_log.aggregate(total=Sum("counted_sessions"))["total"] or Decimal(0)
 
 
-__all__ += ["attachment_max_bytes", "session_cap", "total_counted_sessions", "validate_upload"]
+__all__ += ["session_cap", "total_counted_sessions", "validate_upload"]

@@ -10,11 +10,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.forms import BootstrapMixin
+from legalaid.lib.uploads import max_upload_bytes
 
 from .choices import Comparison, PlanStatus, TaskStatus
 from .metrics import metric_choices
 from .models import Plan
-from .services import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES
+from .services import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_FILES
 
 #: A plan document: the Word file or its text, at most 5 MB.
 PLAN_EXTENSIONS = (".docx", ".txt")
@@ -214,6 +215,6 @@ class ProgressForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = _("Tối đa %(n)s tệp, mỗi tệp tối đa %(mb)s MB: %(types)s.") % {
             "n": EVIDENCE_MAX_FILES,
-            "mb": EVIDENCE_MAX_BYTES // (1024 * 1024),
+            "mb": max_upload_bytes() // (1024 * 1024),
             "types": ", ".join(sorted(EVIDENCE_EXTENSIONS)),
         }

@@ -20,15 +20,16 @@ from legalaid.core import audit
 from legalaid.core.choices import AuditAction, OrganisationKind
 from legalaid.core.models import Organisation
 from legalaid.lib.text import fold
+from legalaid.lib.uploads import content_matches, extension, max_upload_bytes
 
 from .choices import PlanStatus, TaskStatus, UnitRole
 from .metrics import comparison_in, get_metric, suggest_metric
 from .models import Plan, PlanDraft, PlanTask, ProgressEvidence, TaskProgress, TaskTarget, TaskUnit
 from .units import UnitMatcher
 
-#: Evidence files: what an office produces (documents, spreadsheets, PDFs, scans and photos), at most 10 MB each.
+#: Evidence files: what an office produces (documents, spreadsheets, PDFs, scans and photos), at most
+#: ``settings.UPLOAD_MAX_MB`` each.
 EVIDENCE_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png"})
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 EVIDENCE_MAX_FILES = 10
 
 
@@ -351,20 +352,26 @@ def target_update(
 def check_evidence(upload) -> None:
     """An evidence file's type (by extension and name) and size; ValidationError in Vietnamese otherwise."""
     name = os.path.basename(getattr(upload, "name", "") or "")
-    extension = os.path.splitext(name)[1].lower()
-    if extension not in EVIDENCE_EXTENSIONS:
+    ext = extension(upload)
+    if ext not in EVIDENCE_EXTENSIONS:
         raise ValidationError(
             _("Tệp “%(name)s” không đúng loại: chỉ nhận %(types)s.")
             % {"name": name, "types": ", ".join(sorted(EVIDENCE_EXTENSIONS))},
             code="type",
         )
-    if upload.size > EVIDENCE_MAX_BYTES:
+    limit = max_upload_bytes()
+    if upload.size > limit:
         raise ValidationError(
-            _("Tệp “%(name)s” quá lớn: tối đa %(mb)s MB.") % {"name": name, "mb": EVIDENCE_MAX_BYTES // (1024 * 1024)},
+            _("Tệp “%(name)s” quá lớn: tối đa %(mb)s MB.") % {"name": name, "mb": limit // (1024 * 1024)},
             code="size",
         )
     if upload.size == 0:
         raise ValidationError(_("Tệp “%(name)s” rỗng.") % {"name": name}, code="empty")
+    if not content_matches(upload, ext):
+        raise ValidationError(
+            _("Tệp “%(name)s” không đúng loại: nội dung không phải tệp %(ext)s.") % {"name": name, "ext": ext},
+            code="type",
+        )
 
 
 @transaction.atomic

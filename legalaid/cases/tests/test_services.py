@@ -211,7 +211,7 @@ def test_attachment_type_checked(world, name, content, message):
 
 
 def test_attachment_size_checked(world, settings):
-    settings.CASES_ATTACHMENT_MAX_BYTES = 1024 * 1024
+    settings.UPLOAD_MAX_MB = 1
     case = litigation(world)
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024))
     with pytest.raises(ValidationError) as exc:

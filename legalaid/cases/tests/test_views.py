@@ -278,7 +278,7 @@ def test_attachment_upload_and_download(client, world):
 
 
 def test_attachment_too_big_message(client, world, settings):
-    settings.CASES_ATTACHMENT_MAX_BYTES = 1024 * 1024
+    settings.UPLOAD_MAX_MB = 1
     case = case_in(world.a.director, S.IN_PROGRESS)
     client.force_login(world.a.officer)
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024))

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from legalaid.core.choices import OrganisationKind
 from legalaid.core.models import AuditEntry, Organisation
+from legalaid.lib.uploads import max_upload_bytes
 from legalaid.plans import services
 from legalaid.plans.choices import Comparison, TaskStatus, UnitGroup, UnitRole
 from legalaid.plans.models import Plan, PlanTask, TaskProgress
@@ -161,7 +162,7 @@ def test_progress_evidence_type_and_size_checked(world, settings):
     with pytest.raises(ValidationError) as info:
         services.task_progress_record(actor=world.a.director, task=task, new_status=TaskStatus.DONE, files=[bad])
     assert "files" in info.value.message_dict
-    big = SimpleUploadedFile("big.pdf", b"x" * (services.EVIDENCE_MAX_BYTES + 1))
+    big = SimpleUploadedFile("big.pdf", b"x" * (max_upload_bytes() + 1))
     with pytest.raises(ValidationError):
         services.task_progress_record(actor=world.a.director, task=task, new_status=TaskStatus.DONE, files=[big])
     assert PlanTask.objects.get(pk=task.pk).status == TaskStatus.NOT_STARTED
@@ -189,3 +190,12 @@ def test_target_binding(world):
     assert target.metric_code == "cases_accepted"
     with pytest.raises(ValidationError):
         services.target_update(actor=world.a.director, target=target, metric_code="nope", comparison=">=", value=None)
+
+
+def test_evidence_named_pdf_but_not_a_pdf_is_refused():
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with pytest.raises(ValidationError, match="không đúng loại"):
+        services.check_evidence(SimpleUploadedFile("bien-ban.pdf", b"MZ\x90\x00 renamed program"))
+    services.check_evidence(SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 real"))

@@ -188,7 +188,7 @@ def test_uploads_are_checked(world, name, content, code):
 
 
 def test_upload_size_limit(world, settings):
-    settings.DOCUMENT_UPLOAD_MAX_MB = 1
+    settings.UPLOAD_MAX_MB = 1
     study = make_study(world.a)
     with pytest.raises(ValidationError) as error:
         services.study_submit_version(

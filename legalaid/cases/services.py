@@ -34,6 +34,7 @@ from legalaid.cases.models import (
     SuccessCriterion,
     WorkLogEntry,
 )
+from legalaid.cases.notifications import notify_hearing
 from legalaid.cases.timecount import counted_sessions
 from legalaid.cases.workflow import (
     OPEN_STATUSES,
@@ -171,6 +172,7 @@ def hearing_add(*, actor, case: LegalAidCase, hearing: Hearing) -> Hearing:
         f"{hearing.place}",
         data={"hearing": hearing.pk},
     )
+    notify_hearing(case=case, hearing=hearing)
     return hearing
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from legalaid.cases.choices import CaseStatus, EventKind
+from legalaid.cases.notifications import notify_assigned
 from legalaid.cases.workflow import case_transition, lock_case, record_event, require_case_access
 from legalaid.core import audit, calendar
 from legalaid.core.choices import AuditAction, OrganisationKind
@@ -267,6 +268,7 @@ def case_assign(*, actor, case: LegalAidCase, provider: Provider, expected_versi
         % {"name": provider.full_name, "code": assignment.decision_code},
         data=_event_data(assignment),
     )
+    notify_assigned(provider=provider, case=event.case, decision_code=assignment.decision_code)
     return assignment
 
 
@@ -370,6 +372,7 @@ def case_change_provider(
         },
         data={**_event_data(assignment), "replaces": replaces.pk, "late": assignment.change_late},
     )
+    notify_assigned(provider=new_provider, case=case, decision_code=assignment.decision_code)
     return assignment
 
 

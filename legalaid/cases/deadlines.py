@@ -6,7 +6,7 @@
 - the file handover within 30 days of the end of the case (Law Art. 39; ``CaseArchive.handover_due_on`` while
   ``handed_over_on`` is empty);
 - papers still due after an immediate acceptance (Law Art. 30(4); TT 12/2018 Art. 6; ``LegalAidCase.papers_due_on``)
-  while the case is ``accepted``, as the intake panel counts them: intake keeps no record of the papers arriving;
+  until the papers are recorded as received (``LegalAidCase.papers_completed_on``, see ``case_papers_received``);
 - requests awaiting papers (Law Art. 30(2); ``LegalAidRequest.papers_due_on``);
 - requests referred by a procedure-conducting agency and not yet decided: the Centre accepts and assigns at once
   (Law Art. 31(3)), so they are due the day they were received.
@@ -40,7 +40,7 @@ from legalaid.cases.models import CaseArchive, Hearing
 from legalaid.cases.workflow import OPEN_STATUSES
 from legalaid.core import calendar
 from legalaid.core.choices import Role
-from legalaid.intake.choices import CaseStatus, RequestStatus
+from legalaid.intake.choices import RequestStatus
 from legalaid.intake.models import LegalAidCase, LegalAidRequest
 
 #: Due dates within this many working days are shown amber (STYLE.md, "Status and deadlines").
@@ -212,7 +212,7 @@ def collect(user, today: dt.date, until: dt.date) -> list[Deadline]:
 
     if Kind.CASE_PAPERS in kinds:
         late_papers = cases.filter(
-            immediate=True, status=CaseStatus.ACCEPTED, papers_due_on__isnull=False, papers_due_on__lte=until
+            immediate=True, papers_completed_on__isnull=True, papers_due_on__isnull=False, papers_due_on__lte=until
         ).order_by("papers_due_on", "pk")[:MAX_PER_KIND]
         for c in late_papers:
             raw.append(

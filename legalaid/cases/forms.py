@@ -32,6 +32,11 @@ def _agencies(case):
     return Organisation.objects.filter(kind=OrganisationKind.AGENCY, centre=case.centre_id, is_active=True)
 
 
+class PapersReceivedForm(BootstrapMixin, VersionMixin):
+    received_on = forms.DateField(label=_("Ngày nhận đủ giấy tờ"))
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
+
+
 class MoveForm(BootstrapMixin, VersionMixin):
     """A change of status that needs a reason (suspension, resumption) or an Art. 37 ground (discontinuation)."""
 

@@ -104,6 +104,52 @@ def _bump(actor, case: LegalAidCase, message: str) -> None:
     audit.record(actor=actor, action=AuditAction.UPDATE, instance=case, before=before, message=message)
 
 
+# --- Papers after an immediate acceptance --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_papers_received(
+    *, actor, case: LegalAidCase, received_on: dt.date, expected_version: int | None = None, note: str = ""
+) -> LegalAidCase:
+    """Record that the papers owed after an immediate acceptance have all arrived (Law Art. 30(4); TT 12/2018 Art. 6).
+
+    From then on the papers deadline is no longer overdue or reminded; a late arrival stays visible on the timeline.
+    """
+    require_case_access(actor, case)
+    _require_staff(actor)
+    case = lock_case(case, expected_version)
+    if not case.immediate:
+        raise ValidationError(_("Vụ việc này không thụ lý ngay nên không có giấy tờ phải bổ sung."))
+    if case.papers_completed_on is not None:
+        raise ValidationError(
+            _("Đã ghi nhận đủ giấy tờ ngày %(day)s.") % {"day": case.papers_completed_on.strftime("%d/%m/%Y")}
+        )
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("Ngày nhận không được sau ngày hôm nay.")})
+    if received_on < timezone.localdate(case.accepted_at):
+        raise ValidationError({"received_on": _("Ngày nhận không được trước ngày thụ lý.")})
+    before = audit.snapshot(case)
+    case.papers_completed_on = received_on
+    case.version += 1
+    case.save(update_fields=["papers_completed_on", "version", "updated_at"])
+    audit.record(actor=actor, action=AuditAction.UPDATE, instance=case, before=before, message=_("Nhận đủ giấy tờ"))
+    late = case.papers_due_on is not None and received_on > case.papers_due_on
+    record_event(
+        actor=actor,
+        case=case,
+        kind=EventKind.NOTE,
+        reason=(
+            _("Đã nhận đủ giấy tờ ngày %(day)s (quá hạn %(due)s)")
+            if late
+            else _("Đã nhận đủ giấy tờ ngày %(day)s (hạn %(due)s)")
+        )
+        % {"day": received_on.strftime("%d/%m/%Y"), "due": case.papers_due_on.strftime("%d/%m/%Y")}
+        + (f". {note}" if note else ""),
+        data={"papers_completed_on": received_on.isoformat(), "late": late},
+    )
+    return case
+
+
 # --- Form-of-aid details -------------------------------------------------------------------------------------------
 
 DETAIL_MODELS = {"litigation": CaseLitigation, "representation": CaseRepresentation, "advice": CaseAdvice}

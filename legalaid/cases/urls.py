@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/chuyen/<str:to>/", views.case_move, name="case_move"),
     path("<int:pk>/thong-tin/", views.details_edit, name="details_edit"),
     path("<int:pk>/phien-toa/", views.hearing_add, name="hearing_add"),
+    path("<int:pk>/giay-to/", views.papers_received, name="papers_received"),
     path("<int:pk>/cong-viec/", views.worklog_add, name="worklog_add"),
     path("<int:pk>/tai-lieu/", views.attachment_add, name="attachment_add"),
     path("tai-lieu/<int:pk>/", views.attachment_download, name="attachment_download"),

@@ -23,6 +23,7 @@ from legalaid.cases.forms import (
     HandoverForm,
     HearingForm,
     MoveForm,
+    PapersReceivedForm,
     WorkLogForm,
 )
 from legalaid.cases.models import Attachment, CaseCompletion
@@ -122,6 +123,9 @@ def case_detail(request, pk: int):
             "can_archive": can_archive,
             "has_assignments_panel": _has_template("providers/_case_assignments.html"),
             "is_provider_view": scope_of(user).assigned_only,
+            "papers_overdue": bool(
+                case.immediate and not case.papers_completed_on and case.papers_due_on and case.papers_due_on < today
+            ),
         },
     )
 
@@ -223,6 +227,33 @@ def hearing_add(request, pk: int):
     return render(
         request, "cases/form_page.html", {"case": case, "form": form, "title": _("Thêm phiên tòa, buổi làm việc")}
     )
+
+
+@login_required
+@permission_required("cases.view_case", raise_exception=True)
+def papers_received(request, pk: int):
+    """Record that the papers owed after an immediate acceptance have arrived."""
+    case = _writable(request, pk)
+    form = PapersReceivedForm(
+        request.POST or None, initial={"received_on": timezone.localdate(), "version": case.version}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _try(
+            form,
+            lambda: services.case_papers_received(
+                actor=request.user,
+                case=case,
+                received_on=form.cleaned_data["received_on"],
+                expected_version=_version(form),
+                note=form.cleaned_data["note"],
+            ),
+        )
+    ):
+        messages.success(request, _("Đã ghi nhận đủ giấy tờ."))
+        return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/form_page.html", {"case": case, "form": form, "title": _("Ghi nhận đủ giấy tờ")})
 
 
 # --- Work log and attachments ------------------------------------------------------------------------------------

@@ -312,6 +312,14 @@ class LegalAidCase(TimeStampedModel):
     )
     immediate = models.BooleanField(_("thụ lý ngay"), default=False)
     papers_due_on = models.DateField(_("hạn bổ sung giấy tờ"), null=True, blank=True)
+    papers_completed_on = models.DateField(
+        _("ngày nhận đủ giấy tờ"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Sau khi thụ lý ngay, người yêu cầu bổ sung giấy tờ (Điều 30(4) Luật TGPL; Điều 6 Thông tư 12/2018)."
+        ),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.ACCEPTED, db_index=True
     )

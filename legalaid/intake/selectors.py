@@ -33,11 +33,14 @@ def case_list(*, user):
 
 def overdue_requests_q(today: dt.date) -> Q:
     """Awaiting papers past the deadline, or accepted immediately with the papers still overdue."""
-    return Q(status__in=[RequestStatus.AWAITING_PAPERS, RequestStatus.ACCEPTED], papers_due_on__lt=today)
+    return Q(status=RequestStatus.AWAITING_PAPERS, papers_due_on__lt=today) | Q(
+        status=RequestStatus.ACCEPTED, papers_due_on__lt=today, case__papers_completed_on__isnull=True
+    )
 
 
 def overdue_cases_q(today: dt.date) -> Q:
-    return Q(immediate=True, papers_due_on__lt=today, status="accepted")
+    """Accepted immediately and the papers still missing after their deadline, whatever the case's status now."""
+    return Q(immediate=True, papers_due_on__lt=today, papers_completed_on__isnull=True)
 
 
 def deadlines(today: dt.date | None = None) -> dict:

@@ -164,10 +164,12 @@ def test_intake_sees_their_unit(world):
     assert "thụ lý ngay" in got["this_week"][0].label
 
 
-def test_immediate_papers_stop_once_the_case_moves_on(world):
+def test_immediate_papers_stay_due_until_received_whatever_the_status(world):
     case = immediate_case(world.a.intake, TODAY - dt.timedelta(days=1))
     assert kinds(deadlines_for(world.a.intake, TODAY)["overdue"]) == [(Kind.CASE_PAPERS, case.code)]
     LegalAidCase.objects.filter(pk=case.pk).update(status="assigned")
+    assert kinds(deadlines_for(world.a.intake, TODAY)["overdue"]) == [(Kind.CASE_PAPERS, case.code)]
+    LegalAidCase.objects.filter(pk=case.pk).update(papers_completed_on=TODAY)
     assert deadlines_for(world.a.intake, TODAY)["overdue"] == []
 
 

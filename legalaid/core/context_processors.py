@@ -17,7 +17,7 @@ def navigation(request):
         # Lawyers and collaborators: the cases assigned to them.
         items.append(("cases", _("Vụ việc được cử thực hiện"), reverse("intake:case_list")))
     if user.has_perm("providers.view_provider"):
-        items.append(("providers", _("Người thực hiện"), reverse("providers:provider_list")))
+        items.append(("providers", _("Người thực hiện TGPL"), reverse("providers:provider_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
     if user.has_perm("plans.view_plan"):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))

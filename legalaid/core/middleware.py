@@ -42,3 +42,19 @@ def client_ip(request) -> str | None:
         if hops:
             return hops[-count] if len(hops) >= count else hops[0]
     return request.META.get("REMOTE_ADDR")
+
+
+class VietnameseFirstLocaleMiddleware:
+    """Vietnamese unless the user chose another language (the language cookie set by the switch in the sidebar).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many office computers run an English
+    browser: their staff would get an English interface they never asked for. This runs just before it and hides
+    that header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

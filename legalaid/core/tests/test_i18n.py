@@ -168,3 +168,12 @@ def test_translation_override():
         assert translation.gettext("Sở Tư pháp") == "Department of Justice"
     with translation.override("vi"):
         assert translation.gettext("Đăng nhập") == "Đăng nhập"
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client):
+    body = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in body and "Đăng nhập hệ thống quản lý trợ giúp pháp lý" in body
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+    body = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert '<html lang="en">' in body

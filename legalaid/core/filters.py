@@ -60,7 +60,7 @@ class CommuneFilter(django_filters.FilterSet):
 
 
 class AuditFilter(django_filters.FilterSet):
-    actor = django_filters.ModelChoiceFilter(label=_("Người thực hiện"), queryset=User.objects.none())
+    actor = django_filters.ModelChoiceFilter(label=_("Người thao tác"), queryset=User.objects.none())
     action = django_filters.ChoiceFilter(label=_("Thao tác"), choices=AuditAction.choices)
     object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
     content_type__model = django_filters.CharFilter(label=_("Loại đối tượng"))

@@ -157,6 +157,10 @@ class TaskEditForm(TaskRowForm):
         del self.fields["remove"]
 
 
+class TaskAddForm(TaskEditForm):
+    """A new task of a saved plan; ``version`` is the plan's."""
+
+
 class PlanEditForm(BootstrapMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 

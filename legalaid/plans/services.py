@@ -25,7 +25,7 @@ from legalaid.lib.uploads import content_matches, extension, max_upload_bytes
 from .choices import PlanStatus, TaskStatus, UnitRole
 from .metrics import comparison_in, get_metric, suggest_metric
 from .models import Plan, PlanDraft, PlanTask, ProgressEvidence, TaskProgress, TaskTarget, TaskUnit
-from .units import UnitMatcher
+from .units import UnitMatcher, split_units
 
 #: Evidence files: what an office produces (documents, spreadsheets, PDFs, scans and photos), at most
 #: ``settings.UPLOAD_MAX_MB`` each.
@@ -324,6 +324,131 @@ def task_update(
     _set_units(task, UnitMatcher(task.plan.centre), lead, partners)
     audit.record(actor=actor, action=AuditAction.UPDATE, instance=task, before=before, centre_id=task.plan.centre_id)
     return task
+
+
+def _subtree_ids(tasks: list[PlanTask], root_id: int) -> set[int]:
+    """The ids of ``root_id`` and every task below it."""
+    children: dict[int, list[int]] = {}
+    for t in tasks:
+        children.setdefault(t.parent_id, []).append(t.pk)
+    found, stack = set(), [root_id]
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        stack.extend(children.get(pk, ()))
+    return found
+
+
+def _make_room(plan: Plan, parent: PlanTask | None) -> int:
+    """The position of a new task placed after the last sibling under ``parent`` (and that sibling's descendants):
+    the tasks that follow it in document order are moved down when their positions would clash."""
+    tasks = list(plan.tasks.order_by("position", "id").only("pk", "parent_id", "position"))
+    if parent is None:
+        index = len(tasks)
+    else:
+        subtree = _subtree_ids(tasks, parent.pk)
+        index = max(i for i, t in enumerate(tasks) if t.pk in subtree) + 1
+    position = tasks[index - 1].position + 1 if index else 0
+    moved, previous = [], position
+    for task in tasks[index:]:
+        if task.position <= previous:
+            task.position = previous + 1
+            moved.append(task)
+        previous = task.position
+    PlanTask.objects.bulk_update(moved, ["position"])
+    return position
+
+
+@transaction.atomic
+def task_add(
+    *,
+    actor,
+    plan: Plan,
+    parent: PlanTask | None = None,
+    ref: str,
+    content: str,
+    lead=(),
+    partners=(),
+    timeframe_text: str = "",
+    expected_output: str = "",
+    expected_version: int | None = None,
+) -> PlanTask:
+    """Add a task to a saved plan, at the top level or under ``parent``, after the last of its siblings: units are
+    matched and the time frame parsed as in ``task_update``. ``lead`` and ``partners`` are lists of names or text
+    separated by ";"."""
+    plan = _lock_plan(plan, expected_version)
+    _check_manager(actor, plan.centre)
+    if parent is not None and parent.plan_id != plan.pk:
+        raise ValidationError(_("Nhiệm vụ cấp trên không thuộc kế hoạch này."), code="parent")
+    content = (content or "").strip()
+    if not content:
+        raise ValidationError({"content": _("Hãy ghi nội dung nhiệm vụ.")})
+    task = PlanTask(
+        plan=plan,
+        parent=parent,
+        ref=_clip(ref, 40),
+        depth=parent.depth + 1 if parent is not None else 0,
+        content=content,
+        expected_output=(expected_output or "").strip(),
+    )
+    _apply_timeframe(task, reparse_timeframe(timeframe_text, plan.date.year if plan.date else None))
+    task.full_clean(exclude=["position"])
+    task.position = _make_room(plan, parent)
+    task.save()
+    _set_units(task, UnitMatcher(plan.centre), _unit_names(lead), _unit_names(partners))
+    plan.version += 1
+    plan.save(update_fields=["version", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=task,
+        message=_("Thêm nhiệm vụ vào kế hoạch %(plan)s") % {"plan": plan.number or plan.pk},
+        centre_id=plan.centre_id,
+    )
+    return task
+
+
+def _unit_names(value) -> list[str]:
+    if isinstance(value, str):
+        return split_units(value)
+    return list(value or [])
+
+
+@transaction.atomic
+def task_remove(*, actor, task: PlanTask, expected_version: int | None = None) -> None:
+    """Remove a task entered by mistake: only one with no progress report, no evidence and no task below it."""
+    plan = _lock_plan(task.plan, expected_version)
+    _check_manager(actor, plan.centre)
+    task = PlanTask.objects.select_for_update().get(pk=task.pk, plan=plan)
+    if task.children.exists():
+        raise ValidationError(
+            _("Không xóa được nhiệm vụ %(ref)s: nhiệm vụ còn nhiệm vụ con. Hãy xóa các nhiệm vụ con trước.")
+            % {"ref": task.ref},
+            code="children",
+        )
+    if ProgressEvidence.objects.filter(progress__task=task).exists():
+        raise ValidationError(
+            _("Không xóa được nhiệm vụ %(ref)s: nhiệm vụ đã có tài liệu minh chứng.") % {"ref": task.ref},
+            code="evidence",
+        )
+    if task.progress.exists():
+        raise ValidationError(
+            _("Không xóa được nhiệm vụ %(ref)s: nhiệm vụ đã có báo cáo tiến độ.") % {"ref": task.ref},
+            code="progress",
+        )
+    audit.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=task,
+        before=audit.snapshot(task),
+        message=_("Xóa nhiệm vụ khỏi kế hoạch %(plan)s") % {"plan": plan.number or plan.pk},
+        centre_id=plan.centre_id,
+    )
+    task.delete()
+    plan.version += 1
+    plan.save(update_fields=["version", "updated_at"])
 
 
 @transaction.atomic

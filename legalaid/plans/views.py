@@ -10,6 +10,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,8 +27,17 @@ from . import selectors, services
 from .choices import UnitRole
 from .documents.report import plan_report_docx, plan_report_xlsx
 from .filters import PlanFilter
-from .forms import DraftHeaderForm, PlanEditForm, PlanUploadForm, ProgressForm, TargetForm, TaskEditForm, TaskRowForm
-from .models import Plan, PlanDraft, PlanTask, ProgressEvidence, TaskTarget
+from .forms import (
+    DraftHeaderForm,
+    PlanEditForm,
+    PlanUploadForm,
+    ProgressForm,
+    TargetForm,
+    TaskAddForm,
+    TaskEditForm,
+    TaskRowForm,
+)
+from .models import Plan, PlanDraft, PlanTask, ProgressEvidence, TaskProgress, TaskTarget
 from .units import split_units
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -252,7 +262,14 @@ def draft_discard(request, pk: int):
 def plan_detail(request, pk: int):
     plan = _visible_plan(request.user, pk)
     deadlines = selectors.deadlines()
-    tasks = list(selectors.plan_tasks(plan))
+    can_manage = request.user.has_perm("plans.manage_plan")
+    tasks = selectors.plan_tasks(plan)
+    if can_manage:
+        # A task may be removed while it has no progress report (so no evidence) and no task below it.
+        tasks = tasks.annotate(has_progress=Exists(TaskProgress.objects.filter(task=OuterRef("pk"))))
+    tasks = list(tasks)
+    parents = {t.parent_id for t in tasks}
+    removable = {t.pk for t in tasks if can_manage and not t.has_progress and t.pk not in parents}
     today = deadlines["today"]
     return render(
         request,
@@ -260,7 +277,8 @@ def plan_detail(request, pk: int):
         {
             "plan": plan,
             "tasks": [(t, selectors.task_state(t, today), t.is_due_soon(today)) for t in tasks],
-            "can_manage": request.user.has_perm("plans.manage_plan"),
+            "removable": removable,
+            "can_manage": can_manage,
             "UnitRole": UnitRole,
             **deadlines,
         },
@@ -407,6 +425,58 @@ def task_edit(request, pk: int):
             messages.success(request, _("Đã lưu nhiệm vụ."))
             return redirect("plans:task_detail", pk=task.pk)
     return render(request, "plans/task_form.html", {"task": task, "plan": task.plan, "form": form})
+
+
+@login_required
+@permission_required("plans.manage_plan", raise_exception=True)
+def task_add(request, plan_pk: int):
+    """A new task of a saved plan: at the top level, or under the task given by ``?parent=``."""
+    plan = _visible_plan(request.user, plan_pk)
+    parent = None
+    parent_pk = request.GET.get("parent") or ""
+    if parent_pk:
+        if not parent_pk.isdigit():
+            raise Http404
+        parent = get_object_or_404(plan.tasks.all(), pk=int(parent_pk))
+    form = TaskAddForm(request.POST or None, initial={"version": plan.version})
+    if request.method == "POST" and form.is_valid():
+        cd = form.cleaned_data
+        try:
+            task = services.task_add(
+                actor=request.user,
+                plan=plan,
+                parent=parent,
+                ref=cd["ref"],
+                content=cd["content"],
+                lead=split_units(cd["lead"]),
+                partners=split_units(cd["partners"]),
+                timeframe_text=cd["timeframe_text"],
+                expected_output=cd["expected_output"],
+                expected_version=cd["version"],
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, _("Đã thêm nhiệm vụ."))
+            return redirect("plans:task_detail", pk=task.pk)
+    return render(request, "plans/task_add.html", {"plan": plan, "parent": parent, "form": form})
+
+
+@login_required
+@permission_required("plans.manage_plan", raise_exception=True)
+@require_POST
+def task_remove(request, pk: int):
+    task = _visible_task(request.user, pk)
+    version = request.POST.get("version") or ""
+    try:
+        services.task_remove(
+            actor=request.user, task=task, expected_version=int(version) if version.isdigit() else None
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã xóa nhiệm vụ %(ref)s.") % {"ref": task.ref})
+    return redirect("plans:plan_detail", pk=task.plan_id)
 
 
 @login_required

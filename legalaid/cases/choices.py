@@ -3,9 +3,32 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.intake.choices import CaseStatus
 
-__all__ = ["CaseStatus", "DiscontinuationReason", "EventKind"]
+class CaseStatus(models.TextChoices):
+    """The life of a case. The allowed moves are the table ``legalaid.cases.workflow.TRANSITIONS``.
+
+    ``suspended`` is an internal status: no statutory suspension was found (DOMAIN.md 1.7, UNCONFIRMED).
+    """
+
+    ACCEPTED = "accepted", _("Đã thụ lý")
+    ASSIGNED = "assigned", _("Đã cử người thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    SUSPENDED = "suspended", _("Tạm ngừng")
+    COMPLETED = "completed", _("Kết thúc")
+    DISCONTINUED = "discontinued", _("Không tiếp tục thực hiện")
+    ARCHIVED = "archived", _("Đã lưu trữ")
+
+
+#: The colour of each status's badge (Bootstrap's text-bg-<tone>).
+STATUS_TONES = {
+    CaseStatus.ACCEPTED: "secondary",
+    CaseStatus.ASSIGNED: "info",
+    CaseStatus.IN_PROGRESS: "primary",
+    CaseStatus.SUSPENDED: "warning",
+    CaseStatus.COMPLETED: "success",
+    CaseStatus.DISCONTINUED: "dark",
+    CaseStatus.ARCHIVED: "light",
+}
 
 
 class DiscontinuationReason(models.TextChoices):

@@ -29,19 +29,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from legalaid.cases.models import CaseArchive, Hearing
+from legalaid.cases.models import CaseArchive, Hearing, LegalAidCase
 from legalaid.cases.workflow import OPEN_STATUSES
 from legalaid.core import calendar
 from legalaid.core.choices import Role
 from legalaid.intake.choices import RequestStatus
-from legalaid.intake.models import LegalAidCase, LegalAidRequest
+from legalaid.intake.models import LegalAidRequest
 
 #: Due dates within this many working days are shown amber (STYLE.md, "Status and deadlines").
 SOON_WORKING_DAYS = 2
@@ -140,18 +139,8 @@ def _requests(user, how: str):
 # --- Links -------------------------------------------------------------------------------------------------------
 
 
-@cache
-def _case_url_name() -> str:
-    """The case page of the cases app when it is wired in, else the intake's."""
-    try:
-        reverse("cases:case_detail", kwargs={"pk": 1})
-        return "cases:case_detail"
-    except NoReverseMatch:
-        return "intake:case_detail"
-
-
 def case_url(pk: int) -> str:
-    return reverse(_case_url_name(), kwargs={"pk": pk})
+    return reverse("cases:case_detail", kwargs={"pk": pk})
 
 
 def request_url(pk: int) -> str:

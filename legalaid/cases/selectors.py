@@ -1,12 +1,16 @@
-"""Reads of cases for the case pages, always through ``visible_to(user)``."""
+"""Reads of cases for the case pages and the case list, always through ``visible_to(user)``."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+import datetime as dt
+from dataclasses import dataclass
 
-from legalaid.cases.models import CaseEvent
-from legalaid.intake.models import LegalAidCase
+from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, When
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from legalaid.cases.models import CaseEvent, Hearing, LegalAidCase
 
 
 def case_for(user, pk: int, *, detail: bool = False) -> LegalAidCase:
@@ -36,3 +40,53 @@ def case_for(user, pk: int, *, detail: bool = False) -> LegalAidCase:
             "archive__checked_items",
         )
     return get_object_or_404(qs, pk=pk)
+
+
+def overdue_cases_q(today: dt.date) -> Q:
+    """Accepted immediately and the papers still missing after their deadline, whatever the case's status now."""
+    return Q(immediate=True, papers_due_on__lt=today, papers_completed_on__isnull=True)
+
+
+def case_list(*, user):
+    """The case list: every case the user sees, with what a row shows (providers, the next hearing, the handover)."""
+    from legalaid.providers.models import Assignment
+
+    next_hearing = Hearing.objects.filter(case=OuterRef("pk"), starts_at__gte=timezone.now()).order_by("starts_at")
+    return (
+        LegalAidCase.objects.visible_to(user)
+        .select_related("beneficiary", "field_of_law", "form_of_aid", "centre", "branch", "register", "accepted_by")
+        .annotate(
+            next_hearing_at=Subquery(next_hearing.values("starts_at")[:1]),
+            handover_due_on=Case(When(archive__handed_over_on__isnull=True, then=F("archive__handover_due_on"))),
+        )
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.filter(is_active=True).select_related("provider"),
+                to_attr="active_assignments",
+            )
+        )
+    )
+
+
+@dataclass(frozen=True)
+class NextDeadline:
+    """The nearest date a case must keep, and what it is."""
+
+    due: dt.date
+    label: str
+
+
+def next_deadline(case: LegalAidCase) -> NextDeadline | None:
+    """The nearest of: papers still owed after an immediate acceptance (Law Art. 30(4)), the next hearing, the file
+    handover (Law Art. 39). Reads the annotations of ``case_list`` (no query)."""
+    candidates = []
+    if case.immediate and case.papers_due_on and not case.papers_completed_on:
+        candidates.append(NextDeadline(case.papers_due_on, _("Bổ sung giấy tờ")))
+    hearing_at = getattr(case, "next_hearing_at", None)
+    if hearing_at:
+        candidates.append(NextDeadline(timezone.localdate(hearing_at), _("Phiên làm việc, phiên tòa")))
+    handover = getattr(case, "handover_due_on", None)
+    if handover:
+        candidates.append(NextDeadline(handover, _("Bàn giao hồ sơ")))
+    return min(candidates, key=lambda d: d.due, default=None)

@@ -31,6 +31,7 @@ from legalaid.cases.models import (
     CaseLitigation,
     CaseRepresentation,
     Hearing,
+    LegalAidCase,
     SuccessCriterion,
     WorkLogEntry,
 )
@@ -48,7 +49,6 @@ from legalaid.core.choices import AuditAction
 from legalaid.core.models import LegalParameter
 from legalaid.core.rules import is_centre_staff
 from legalaid.core.scoping import scope_of
-from legalaid.intake.models import LegalAidCase
 from legalaid.lib.uploads import content_matches, extension, max_upload_bytes
 
 __all__ = [
@@ -102,6 +102,49 @@ def _bump(actor, case: LegalAidCase, message: str) -> None:
     case.version += 1
     case.save(update_fields=["version", "updated_at"])
     audit.record(actor=actor, action=AuditAction.UPDATE, instance=case, before=before, message=message)
+
+
+# --- Opening the case ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor,
+    request,
+    register,
+    number: int,
+    code: str,
+    form_of_aid,
+    accepted_at: dt.datetime,
+    immediate: bool = False,
+    papers_due_on: dt.date | None = None,
+) -> LegalAidCase:
+    """Open the case of an accepted request, with the register entry intake has just taken (TT 12/2018 Art. 5(2)).
+
+    Intake decides the acceptance (Law Art. 30) and numbers the register (``legalaid.intake.numbering``); the case
+    is born ``accepted`` here and lives in this app from then on. Papers owed after an immediate acceptance
+    (Art. 30(4)) are due on ``papers_due_on``.
+    """
+    case = LegalAidCase(
+        centre=request.centre,
+        branch=request.branch,
+        request=request,
+        register=register,
+        number=number,
+        code=code,
+        beneficiary=request.beneficiary,
+        form_of_aid=form_of_aid,
+        field_of_law=request.field_of_law,
+        accepted_at=accepted_at,
+        accepted_by=actor,
+        immediate=immediate,
+        papers_due_on=papers_due_on if immediate else None,
+    )
+    case.full_clean()
+    case.save()
+    audit.record(actor=actor, action=AuditAction.CREATE, instance=case)
+    return case
 
 
 # --- Papers after an immediate acceptance --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from legalaid.cases import views
 app_name = "cases"
 
 urlpatterns = [
+    path("", views.case_list, name="case_list"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/chuyen/<str:to>/", views.case_move, name="case_move"),
     path("<int:pk>/thong-tin/", views.details_edit, name="details_edit"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.cases import selectors, services
 from legalaid.cases.choices import CaseStatus
+from legalaid.cases.filters import CaseFilter
 from legalaid.cases.forms import (
     DETAIL_FORMS,
     ArchiveForm,
@@ -26,24 +27,15 @@ from legalaid.cases.forms import (
     PapersReceivedForm,
     WorkLogForm,
 )
-from legalaid.cases.models import Attachment, CaseCompletion
+from legalaid.cases.models import Attachment, CaseCompletion, LegalAidCase
 from legalaid.cases.workflow import OPEN_STATUSES, allowed_transitions, find_transition
-from legalaid.core import audit
+from legalaid.core import audit, exports
 from legalaid.core.choices import AccessAction
 from legalaid.core.scoping import scope_of
 from legalaid.core.views import apply_form_errors
-from legalaid.intake.models import LegalAidCase
-
-#: Status badge colours.
-STATUS_TONES = {
-    CaseStatus.ACCEPTED: "secondary",
-    CaseStatus.ASSIGNED: "info",
-    CaseStatus.IN_PROGRESS: "primary",
-    CaseStatus.SUSPENDED: "warning",
-    CaseStatus.COMPLETED: "success",
-    CaseStatus.DISCONTINUED: "dark",
-    CaseStatus.ARCHIVED: "light",
-}
+from legalaid.intake import selectors as intake_selectors
+from legalaid.lib.pagination import paginate
+from legalaid.lib.xlsx import xlsx_response
 
 
 def _writable(request, pk: int, perm: str = "cases.work_case") -> LegalAidCase:
@@ -73,6 +65,71 @@ def _has_template(name: str) -> bool:
     except Exception:
         return False
     return True
+
+
+# --- The case list -----------------------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required("intake.view_case", raise_exception=True)
+def case_list(request):
+    """Every case the user sees, filtered in the database; the Excel export has the page's columns and filters."""
+    filterset = CaseFilter(request.GET, queryset=selectors.case_list(user=request.user), user=request.user)
+    if request.GET.get("export") == "xlsx":
+        if not request.user.has_perm("intake.export_request"):
+            raise PermissionDenied
+        rows = exports.rows_or_none(request, filterset.qs)
+        if rows is None:
+            return exports.without_export(request)
+        exports.log_export(request.user, rows, LegalAidCase)
+        return xlsx_response(
+            "vu-viec-tro-giup.xlsx", _("Vụ việc trợ giúp pháp lý"), _export_headers(), _export_rows(rows)
+        )
+    page = paginate(request, filterset.qs)
+    for case in page:
+        case.next_deadline = selectors.next_deadline(case)
+    template = "cases/_case_table.html" if request.htmx and not request.htmx.boosted else "cases/case_list.html"
+    return render(request, template, {"filter": filterset, "page": page, **intake_selectors.deadlines()})
+
+
+def _export_headers() -> list[str]:
+    return [
+        _("Mã hồ sơ"),
+        _("Số thụ lý"),
+        _("Ngày thụ lý"),
+        _("Người được trợ giúp"),
+        _("Số giấy tờ"),
+        _("Đơn vị"),
+        _("Hình thức trợ giúp"),
+        _("Lĩnh vực"),
+        _("Trạng thái"),
+        _("Người thực hiện"),
+        _("Hạn gần nhất"),
+        _("Việc đến hạn"),
+        _("Thụ lý ngay"),
+        _("Người thụ lý"),
+    ]
+
+
+def _export_rows(rows):
+    for c in rows:
+        deadline = selectors.next_deadline(c)
+        yield (
+            c.code,
+            c.number,
+            timezone.localdate(c.accepted_at),
+            c.beneficiary.full_name,
+            c.beneficiary.id_number,
+            str(c.branch or c.centre),
+            str(c.form_of_aid),
+            str(c.field_of_law),
+            c.get_status_display(),
+            ", ".join(a.provider.full_name for a in c.active_assignments),
+            deadline.due if deadline else None,
+            str(deadline.label) if deadline else "",
+            _("Có") if c.immediate else _("Không"),
+            str(c.accepted_by),
+        )
 
 
 # --- The case page -----------------------------------------------------------------------------------------------
@@ -105,7 +162,7 @@ def case_detail(request, pk: int):
         "cases/case_detail.html",
         {
             "case": case,
-            "tone": STATUS_TONES.get(case.status, "secondary"),
+            "tone": case.status_tone,
             "moves": moves,
             "notice_url": notice_url,
             "details": details,

@@ -18,13 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from legalaid.cases.choices import CaseStatus, DiscontinuationReason, EventKind
-from legalaid.cases.models import CaseArchive, CaseCompletion, CaseEvent
+from legalaid.cases.models import CaseArchive, CaseCompletion, CaseEvent, LegalAidCase
 from legalaid.core import audit
 from legalaid.core.choices import AuditAction
 from legalaid.core.models import LegalParameter
 from legalaid.core.rules import is_centre_staff
 from legalaid.core.scoping import scope_of
-from legalaid.intake.models import LegalAidCase
 
 __all__ = [
     "OPEN_STATUSES",

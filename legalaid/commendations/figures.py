@@ -66,7 +66,7 @@ def _requests(start, end):
 
 
 def _cases(start, end):
-    from legalaid.intake.models import LegalAidCase
+    from legalaid.cases.models import LegalAidCase
 
     return LegalAidCase.objects.filter(accepted_at__date__range=(start, end))
 

@@ -12,10 +12,10 @@ def navigation(request):
         items.append(("people", _("Người được trợ giúp"), reverse("people:person_list")))
     if user.has_perm("intake.view_request"):
         items.append(("intake", _("Tiếp nhận yêu cầu"), reverse("intake:request_list")))
-        items.append(("cases", _("Vụ việc"), reverse("intake:case_list")))
+        items.append(("cases", _("Vụ việc"), reverse("cases:case_list")))
     elif user.has_perm("intake.view_case"):
         # Lawyers and collaborators: the cases assigned to them.
-        items.append(("cases", _("Vụ việc được cử thực hiện"), reverse("intake:case_list")))
+        items.append(("cases", _("Vụ việc được cử thực hiện"), reverse("cases:case_list")))
     if user.has_perm("providers.view_provider"):
         items.append(("providers", _("Người thực hiện TGPL"), reverse("providers:provider_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))

@@ -81,19 +81,3 @@ class Relationship(models.TextChoices):
     RELATIVE = "relative", _("Người thân thích khác")
     REPRESENTATIVE = "representative", _("Người đại diện theo pháp luật, theo ủy quyền")
     OTHER = "other", _("Khác")
-
-
-class CaseStatus(models.TextChoices):
-    """The life of a case. The allowed moves are the table ``legalaid.cases.workflow.TRANSITIONS``.
-
-    Defined here (and re-exported by ``legalaid.cases.workflow``) because the case model lives in intake.
-    ``suspended`` is an internal status: no statutory suspension was found (DOMAIN.md 1.7, UNCONFIRMED).
-    """
-
-    ACCEPTED = "accepted", _("Đã thụ lý")
-    ASSIGNED = "assigned", _("Đã cử người thực hiện")
-    IN_PROGRESS = "in_progress", _("Đang thực hiện")
-    SUSPENDED = "suspended", _("Tạm ngừng")
-    COMPLETED = "completed", _("Kết thúc")
-    DISCONTINUED = "discontinued", _("Không tiếp tục thực hiện")
-    ARCHIVED = "archived", _("Đã lưu trữ")

@@ -1,4 +1,4 @@
-"""The FilterSets of the request and case lists, shared by the pages and their exports."""
+"""The FilterSet of the request list, shared by the page and its export; its helpers serve the case list too."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from legalaid.eligibility.models import Category
 from legalaid.lib.text import fold
 
 from .choices import Channel, RequestStatus
-from .models import FieldOfLaw, FormOfAid, LegalAidCase, LegalAidRequest
-from .selectors import overdue_cases_q, overdue_requests_q
+from .models import FieldOfLaw, FormOfAid, LegalAidRequest
+from .selectors import overdue_requests_q
 
 YES_NO = [("", "---------"), ("1", _("Có"))]
 
 
-def _units(user):
+def units(user):
     return (
         Organisation.objects.visible_to(user)
         .filter(kind__in=[OrganisationKind.CENTRE, OrganisationKind.BRANCH])
@@ -27,7 +27,7 @@ def _units(user):
     )
 
 
-def _search(queryset, value: str, *, code_field: str | None):
+def search_people(queryset, value: str, *, code_field: str | None):
     """One box: the folded beneficiary name (every word), the ID number, or the case code."""
     text = (value or "").strip()
     if not text:
@@ -45,7 +45,7 @@ def _search(queryset, value: str, *, code_field: str | None):
     return queryset.filter(condition)
 
 
-def _by_unit(queryset, unit):
+def by_unit(queryset, unit):
     if unit is None:
         return queryset
     if unit.kind == OrganisationKind.BRANCH:
@@ -90,13 +90,13 @@ class RequestFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["unit"].queryset = _units(user)
+        self.filters["unit"].queryset = units(user)
 
     def search(self, queryset, name, value):
-        return _search(queryset, value, code_field="case__code")
+        return search_people(queryset, value, code_field="case__code")
 
     def filter_unit(self, queryset, name, value):
-        return _by_unit(queryset, value)
+        return by_unit(queryset, value)
 
     def filter_category(self, queryset, name, value):
         through = LegalAidRequest.categories.through
@@ -104,58 +104,3 @@ class RequestFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(overdue_requests_q(timezone.localdate())) if value else queryset
-
-
-class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Họ tên, số giấy tờ, mã hồ sơ"), method="search")
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị thụ lý"), queryset=Organisation.objects.none(), method="filter_unit"
-    )
-    channel = django_filters.ChoiceFilter(
-        label=_("Hình thức tiếp nhận"), choices=Channel.choices, field_name="request__channel"
-    )
-    category = django_filters.ModelChoiceFilter(
-        label=_("Diện"), queryset=Category.objects.all(), method="filter_category"
-    )
-    field_of_law = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=FieldOfLaw.objects.all())
-    form_of_aid = django_filters.ModelChoiceFilter(label=_("Hình thức trợ giúp"), queryset=FormOfAid.objects.all())
-    accepted_from = django_filters.DateFilter(
-        label=_("Thụ lý từ ngày"), field_name="accepted_at", lookup_expr="date__gte"
-    )
-    accepted_to = django_filters.DateFilter(
-        label=_("Thụ lý đến ngày"), field_name="accepted_at", lookup_expr="date__lte"
-    )
-    overdue = django_filters.ChoiceFilter(label=_("Quá hạn"), choices=YES_NO[1:], method="filter_overdue")
-
-    class Meta:
-        model = LegalAidCase
-        fields = [
-            "q",
-            "unit",
-            "channel",
-            "category",
-            "field_of_law",
-            "form_of_aid",
-            "accepted_from",
-            "accepted_to",
-            "overdue",
-        ]
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["unit"].queryset = _units(user)
-
-    def search(self, queryset, name, value):
-        return _search(queryset, value, code_field="code")
-
-    def filter_unit(self, queryset, name, value):
-        return _by_unit(queryset, value)
-
-    def filter_category(self, queryset, name, value):
-        through = LegalAidRequest.categories.through
-        return queryset.filter(
-            Exists(through.objects.filter(legalaidrequest_id=OuterRef("request_id"), category=value))
-        )
-
-    def filter_overdue(self, queryset, name, value):
-        return queryset.filter(overdue_cases_q(timezone.localdate())) if value else queryset

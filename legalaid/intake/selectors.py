@@ -7,10 +7,12 @@ import datetime as dt
 from django.db.models import F, Q
 from django.utils import timezone
 
+from legalaid.cases.models import LegalAidCase
+from legalaid.cases.selectors import overdue_cases_q
 from legalaid.core import calendar
 
 from .choices import RequestStatus
-from .models import LegalAidCase, LegalAidRequest
+from .models import LegalAidRequest
 
 OPEN = (RequestStatus.RECEIVED, RequestStatus.AWAITING_PAPERS)
 #: Due dates within this many working days are shown amber.
@@ -25,22 +27,11 @@ def request_list(*, user):
     )
 
 
-def case_list(*, user):
-    return LegalAidCase.objects.visible_to(user).select_related(
-        "beneficiary", "field_of_law", "form_of_aid", "centre", "branch", "register", "accepted_by"
-    )
-
-
 def overdue_requests_q(today: dt.date) -> Q:
     """Awaiting papers past the deadline, or accepted immediately with the papers still overdue."""
     return Q(status=RequestStatus.AWAITING_PAPERS, papers_due_on__lt=today) | Q(
         status=RequestStatus.ACCEPTED, papers_due_on__lt=today, case__papers_completed_on__isnull=True
     )
-
-
-def overdue_cases_q(today: dt.date) -> Q:
-    """Accepted immediately and the papers still missing after their deadline, whatever the case's status now."""
-    return Q(immediate=True, papers_due_on__lt=today, papers_completed_on__isnull=True)
 
 
 def deadlines(today: dt.date | None = None) -> dict:

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from legalaid.cases.models import LegalAidCase
+from legalaid.cases.services import case_open
 from legalaid.core import audit, calendar
 from legalaid.core.choices import AuditAction, OrganisationKind
 from legalaid.core.models import LegalParameter
@@ -25,7 +27,6 @@ from legalaid.intake.choices import (
     UrgencyReason,
 )
 from legalaid.intake.models import (
-    LegalAidCase,
     LegalAidRequest,
     Referral,
     RequestDecision,
@@ -273,23 +274,17 @@ def request_accept(
     now = timezone.now()
     year = timezone.localdate(now).year
     register, number = next_number(organisation=unit, year=year, kind=RegisterKind.CASES)
-    case = LegalAidCase(
-        centre=request.centre,
-        branch=request.branch,
+    case = case_open(
+        actor=actor,
         request=request,
         register=register,
         number=number,
         code=case_code(organisation_code=unit.code, form_code=form_of_aid.register_code, number=number, year=year),
-        beneficiary=request.beneficiary,
         form_of_aid=form_of_aid,
-        field_of_law=request.field_of_law,
         accepted_at=now,
-        accepted_by=actor,
         immediate=immediate,
         papers_due_on=papers_due_on if immediate else None,
     )
-    case.full_clean()
-    case.save()
     _decide(
         actor=actor,
         request=request,
@@ -305,7 +300,6 @@ def request_accept(
     _save_request(
         actor=actor, request=request, before=before, message=_("Thụ lý, mã hồ sơ %(code)s") % {"code": case.code}
     )
-    audit.record(actor=actor, action=AuditAction.CREATE, instance=case)
     return case
 
 

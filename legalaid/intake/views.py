@@ -6,18 +6,18 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from legalaid.core import audit
-from legalaid.core.choices import AccessAction, CommuneFlagKind
-from legalaid.core.middleware import current_request_id
-from legalaid.core.models import AccessLogEntry, CommuneFlag
+from legalaid.cases.models import LegalAidCase
+from legalaid.core import audit, exports
+from legalaid.core.choices import CommuneFlagKind
+from legalaid.core.models import CommuneFlag
 from legalaid.core.views import apply_form_errors
 from legalaid.eligibility import evaluate
 from legalaid.eligibility.forms import FactsForm
@@ -32,11 +32,10 @@ from legalaid.people.models import Ethnicity, Person
 
 from . import selectors, services
 from .choices import Channel, UrgencyReason
-from .filters import CaseFilter, RequestFilter
+from .filters import RequestFilter
 from .forms import AcceptForm, AskPapersForm, ReferralForm, RefuseForm, RequestForm, SimpleMatterForm, TransferForm
-from .models import LegalAidCase, LegalAidRequest, SimpleMatter
+from .models import LegalAidRequest, SimpleMatter
 
-EXPORT_MAX_ROWS = 5000
 #: The FactsForm fields the intake page shows (date of birth and year come from the beneficiary).
 FACT_FLAGS = [
     "revolutionary_merit",
@@ -417,7 +416,7 @@ def _decision_view(form_class, prefix: str, key: str, call):
             else:
                 if isinstance(result, LegalAidCase):
                     messages.success(request, _("Đã thụ lý, mã hồ sơ %(code)s.") % {"code": result.code})
-                    return redirect("intake:case_detail", pk=result.pk)
+                    return redirect("cases:case_detail", pk=result.pk)
                 messages.success(request, _("Đã ghi quyết định: %(kind)s.") % {"kind": result.get_kind_display()})
                 return redirect("intake:request_detail", pk=obj.pk)
         return _render_detail(request, obj, {key: form})
@@ -444,38 +443,6 @@ def case_detail(request, pk: int):
 # --- Lists and exports -------------------------------------------------------------------------------------------
 
 
-def _export_log(user, rows, model) -> None:
-    content_type = ContentType.objects.get_for_model(model)
-    AccessLogEntry.objects.bulk_create(
-        [
-            AccessLogEntry(
-                user=user,
-                request_id=current_request_id(),
-                action=AccessAction.EXPORT,
-                content_type=content_type,
-                object_id=str(row.pk),
-                object_repr=str(row)[:255],
-                centre_id=row.centre_id,
-            )
-            for row in rows
-        ],
-        batch_size=500,
-    )
-
-
-def _too_many(request, rows) -> bool:
-    if len(rows) > EXPORT_MAX_ROWS:
-        messages.error(request, _("Danh sách có hơn %(n)s dòng: hãy lọc bớt rồi xuất lại.") % {"n": EXPORT_MAX_ROWS})
-        return True
-    return False
-
-
-def _without_export(request):
-    params = request.GET.copy()
-    params.pop("export", None)
-    return redirect(f"{request.path}?{params.urlencode()}")
-
-
 @login_required
 @permission_required("intake.view_request", raise_exception=True)
 def request_list(request):
@@ -483,10 +450,10 @@ def request_list(request):
     if request.GET.get("export") == "xlsx":
         if not request.user.has_perm("intake.export_request"):
             raise PermissionDenied
-        rows = list(filterset.qs[: EXPORT_MAX_ROWS + 1])
-        if _too_many(request, rows):
-            return _without_export(request)
-        _export_log(request.user, rows, LegalAidRequest)
+        rows = exports.rows_or_none(request, filterset.qs)
+        if rows is None:
+            return exports.without_export(request)
+        exports.log_export(request.user, rows, LegalAidRequest)
         headers = [
             _("Số yêu cầu"),
             _("Thời điểm tiếp nhận"),
@@ -540,54 +507,10 @@ def _case_code(req: LegalAidRequest) -> str:
         return ""
 
 
-@login_required
-@permission_required("intake.view_case", raise_exception=True)
 def case_list(request):
-    filterset = CaseFilter(request.GET, queryset=selectors.case_list(user=request.user), user=request.user)
-    if request.GET.get("export") == "xlsx":
-        if not request.user.has_perm("intake.export_request"):
-            raise PermissionDenied
-        rows = list(filterset.qs[: EXPORT_MAX_ROWS + 1])
-        if _too_many(request, rows):
-            return _without_export(request)
-        _export_log(request.user, rows, LegalAidCase)
-        headers = [
-            _("Mã hồ sơ"),
-            _("Số thụ lý"),
-            _("Ngày thụ lý"),
-            _("Người được trợ giúp"),
-            _("Số giấy tờ"),
-            _("Đơn vị"),
-            _("Hình thức trợ giúp"),
-            _("Lĩnh vực"),
-            _("Thụ lý ngay"),
-            _("Hạn bổ sung giấy tờ"),
-            _("Người thụ lý"),
-        ]
-        data = (
-            (
-                c.code,
-                c.number,
-                timezone.localdate(c.accepted_at),
-                c.beneficiary.full_name,
-                c.beneficiary.id_number,
-                str(c.branch or c.centre),
-                str(c.form_of_aid),
-                str(c.field_of_law),
-                _("Có") if c.immediate else _("Không"),
-                c.papers_due_on,
-                str(c.accepted_by),
-            )
-            for c in rows
-        )
-        return xlsx_response("vu-viec-tro-giup.xlsx", _("Vụ việc trợ giúp pháp lý"), headers, data)
-    page = paginate(request, filterset.qs)
-    template = "intake/_case_table.html" if request.htmx and not request.htmx.boosted else "intake/case_list.html"
-    return render(
-        request,
-        template,
-        {"filter": filterset, "page": page, **selectors.deadlines()},
-    )
+    """The case list lives beside the case page (``cases:case_list``) since issue 8; old links keep their filters."""
+    query = request.GET.urlencode()
+    return redirect(reverse("cases:case_list") + (f"?{query}" if query else ""))
 
 
 # --- Simple matters (việc TGPL) ----------------------------------------------------------------------------------

@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.core import audit
 from legalaid.core.choices import AccessAction, OrganisationKind
 from legalaid.core.models import Organisation
 from legalaid.core.scoping import scope_of
 from legalaid.intake import documents
 from legalaid.intake.choices import RegisterKind
-from legalaid.intake.models import LegalAidCase, LegalAidRequest, Register, RequestDecision
+from legalaid.intake.models import LegalAidRequest, Register, RequestDecision
 from legalaid.lib.xlsx import XLSX_CONTENT_TYPE
 
 

@@ -141,7 +141,7 @@ def _requests(centre, start, end):
 
 
 def _cases(centre, start, end):
-    from legalaid.intake.models import LegalAidCase
+    from legalaid.cases.models import LegalAidCase
 
     return LegalAidCase.objects.filter(centre=centre, accepted_at__date__gte=start, accepted_at__date__lte=end)
 
@@ -215,7 +215,7 @@ def _case_event_model():
 def cases_updated_this_month(centre, start, end):
     from django.utils import timezone
 
-    from legalaid.intake.models import LegalAidCase
+    from legalaid.cases.models import LegalAidCase
 
     last = min(end, timezone.localdate())
     month_start = max(last.replace(day=1), start)

@@ -9,8 +9,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.core.models import Organisation, User
-from legalaid.intake.models import FieldOfLaw, LegalAidCase
+from legalaid.intake.models import FieldOfLaw
 from legalaid.providers import services
 from legalaid.providers.choices import ProviderKind
 from legalaid.providers.models import Language, Provider, ProviderContract

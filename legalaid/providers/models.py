@@ -251,7 +251,7 @@ class Assignment(TimeStampedModel):
     file (TT 12/2018 Art. 11(2)(b))."""
 
     case = models.ForeignKey(
-        "intake.LegalAidCase", on_delete=models.PROTECT, related_name="assignments", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.PROTECT, related_name="assignments", verbose_name=_("vụ việc")
     )
     provider = models.ForeignKey(
         Provider, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("người thực hiện")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from legalaid.intake.models import LegalAidCase
+from legalaid.cases.models import LegalAidCase
 
 from .choices import ProviderKind
 from .models import Assignment, LitigationQuota, Provider

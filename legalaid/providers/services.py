@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from legalaid.cases.choices import CaseStatus, EventKind
+from legalaid.cases.models import LegalAidCase
 from legalaid.cases.notifications import notify_assigned
 from legalaid.cases.workflow import case_transition, lock_case, record_event, require_case_access
 from legalaid.core import audit, calendar
 from legalaid.core.choices import AuditAction, OrganisationKind
 from legalaid.core.models import LegalParameter, Organisation
 from legalaid.core.scoping import scope_of
-from legalaid.intake.models import LegalAidCase
 from legalaid.intake.services import find_conflicts
 from legalaid.lib.formatting import format_date
 from legalaid.lib.text import fold

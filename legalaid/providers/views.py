@@ -14,11 +14,11 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.core import audit
 from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
 from legalaid.intake.documents import DOCX_CONTENT_TYPE
-from legalaid.intake.models import LegalAidCase
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
@@ -35,7 +35,7 @@ def case_url(case) -> str:
     try:
         return reverse("cases:case_detail", kwargs={"pk": case.pk})
     except NoReverseMatch:
-        return reverse("intake:case_detail", kwargs={"pk": case.pk})
+        return reverse("cases:case_detail", kwargs={"pk": case.pk})
 
 
 # --- The list of providers ----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""Models of the life of a case. The case itself is ``intake.LegalAidCase``."""
+"""The case (``LegalAidCase``) and the models of its life: details, hearings, work log, completion, archive."""
 
 from .archive import ArchiveChecklistItem, CaseArchive
+from .case import CaseQuerySet, LegalAidCase
 from .completion import CaseCompletion, ComplexityCriterion, SuccessCriterion
 from .details import CaseAdvice, CaseLitigation, CaseRepresentation, Hearing
 from .events import CaseEvent
@@ -16,10 +17,12 @@ __all__ = [
     "CaseCompletion",
     "CaseEvent",
     "CaseLitigation",
+    "CaseQuerySet",
     "CaseRepresentation",
     "ComplexityCriterion",
     "DeadlineReminderLog",
     "Hearing",
+    "LegalAidCase",
     "SuccessCriterion",
     "WorkLogEntry",
 ]

@@ -46,7 +46,7 @@ class CaseArchive(TimeStampedModel):
     its code, place and retention period. Opened when the case ends (completion or discontinuation)."""
 
     case = models.OneToOneField(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="archive", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="archive", verbose_name=_("vụ việc")
     )
     ended_on = models.DateField(_("ngày vụ việc kết thúc"))
     handover_due_on = models.DateField(_("hạn bàn giao hồ sơ"), db_index=True)

@@ -56,7 +56,7 @@ class CaseCompletion(TimeStampedModel):
     """The outcome of a completed case (Law Art. 38: the result goes into the file)."""
 
     case = models.OneToOneField(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="completion", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="completion", verbose_name=_("vụ việc")
     )
     completed_on = models.DateField(_("ngày kết thúc"))
     outcome = models.TextField(_("kết quả thực hiện"))

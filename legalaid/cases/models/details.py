@@ -25,7 +25,7 @@ class CaseLitigation(TimeStampedModel):
     with its own reference for the case."""
 
     case = models.OneToOneField(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="litigation", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="litigation", verbose_name=_("vụ việc")
     )
     procedure = models.CharField(_("loại vụ án"), max_length=20, choices=Procedure.choices)
     procedural_role = models.CharField(
@@ -71,7 +71,7 @@ class Hearing(TimeStampedModel):
     """A hearing or a session with a procedure-conducting agency, on a date the provider must keep."""
 
     case = models.ForeignKey(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="hearings", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="hearings", verbose_name=_("vụ việc")
     )
     starts_at = models.DateTimeField(_("thời gian"))
     place = models.CharField(_("địa điểm"), max_length=255)
@@ -101,7 +101,7 @@ class CaseRepresentation(TimeStampedModel):
     """Out-of-court representation (đại diện ngoài tố tụng): the counterpart and the body before which."""
 
     case = models.OneToOneField(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="representation", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="representation", verbose_name=_("vụ việc")
     )
     counterpart = models.CharField(_("bên có quyền lợi đối lập"), max_length=255, blank=True)
     body = models.CharField(_("cơ quan, tổ chức, cá nhân nơi đại diện"), max_length=255)
@@ -121,7 +121,7 @@ class CaseAdvice(TimeStampedModel):
     """Legal advice (tư vấn pháp luật): the question and the date of the written answer."""
 
     case = models.OneToOneField(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="advice", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="advice", verbose_name=_("vụ việc")
     )
     question = models.TextField(_("nội dung cần tư vấn"))
     answered_on = models.DateField(_("ngày trả lời bằng văn bản"), null=True, blank=True)

@@ -16,7 +16,7 @@ class CaseEvent(TimeStampedModel):
     ``case_transition`` in the same transaction, or another event (assignment, activity, attachment, ...)."""
 
     case = models.ForeignKey(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="events", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="events", verbose_name=_("vụ việc")
     )
     kind = models.CharField(_("loại"), max_length=20, choices=EventKind.choices, default=EventKind.TRANSITION)
     from_status = models.CharField(_("từ trạng thái"), max_length=20, choices=CaseStatus.choices, blank=True)

@@ -38,7 +38,7 @@ class WorkLogEntry(TimeStampedModel):
     """
 
     case = models.ForeignKey(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="work_log", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="work_log", verbose_name=_("vụ việc")
     )
     provider_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -95,7 +95,7 @@ class Attachment(TimeStampedModel):
     """A paper of the case file, stored through Django's storage API. Read through the case's scoping only."""
 
     case = models.ForeignKey(
-        "intake.LegalAidCase", on_delete=models.CASCADE, related_name="attachments", verbose_name=_("vụ việc")
+        "cases.LegalAidCase", on_delete=models.CASCADE, related_name="attachments", verbose_name=_("vụ việc")
     )
     uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=255)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.intake import services as intake_services
-from legalaid.intake.models import LegalAidCase
 from legalaid.intake.tests.factories import receive_request
 
 

@@ -8,11 +8,10 @@ import re
 import pytest
 from django.utils import timezone
 
-from legalaid.cases.models import CaseArchive, CaseCompletion, WorkLogEntry
+from legalaid.cases.models import CaseArchive, CaseCompletion, LegalAidCase, WorkLogEntry
 from legalaid.cases.tests.factories import accepted_case
 from legalaid.conftest import assert_no_csp_violations
 from legalaid.core.tests.factories import PASSWORD, build_world
-from legalaid.intake.models import LegalAidCase
 from legalaid.providers.models import Assignment
 from legalaid.providers.tests.factories import provider_for
 

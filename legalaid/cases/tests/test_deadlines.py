@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from legalaid.cases import deadlines
 from legalaid.cases.deadlines import Kind, deadlines_for
-from legalaid.cases.models import CaseArchive, Hearing
+from legalaid.cases.models import CaseArchive, Hearing, LegalAidCase
 from legalaid.cases.tests.factories import accepted_case
 from legalaid.core.models import Organisation
-from legalaid.intake.models import FieldOfLaw, FormOfAid, LegalAidCase, LegalAidRequest
+from legalaid.intake.models import FieldOfLaw, FormOfAid, LegalAidRequest
 from legalaid.intake.services import ReferralData, request_receive
 from legalaid.intake.tests.factories import poor_household_category, receive_request
 from legalaid.people.tests.factories import PersonFactory

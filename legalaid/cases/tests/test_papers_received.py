@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from legalaid.cases import services
 from legalaid.cases.choices import EventKind
-from legalaid.cases.models import CaseEvent
+from legalaid.cases.models import CaseEvent, LegalAidCase
+from legalaid.cases.selectors import overdue_cases_q
 from legalaid.cases.tests.factories import accepted_case
 from legalaid.intake.choices import UrgencyReason
-from legalaid.intake.models import LegalAidCase, LegalAidRequest
-from legalaid.intake.selectors import overdue_cases_q, overdue_requests_q
+from legalaid.intake.models import LegalAidRequest
+from legalaid.intake.selectors import overdue_requests_q
 from legalaid.intake.services import request_accept
 from legalaid.intake.tests.factories import receive_request
 

@@ -90,8 +90,10 @@ def test_lawyer_and_collaborator_see_only_their_assigned_cases(client, world):
 def test_intake_case_url_redirects_here(client, world):
     case = accepted_case(world.a.intake)
     client.force_login(world.a.intake)
-    response = client.get(reverse("intake:case_detail", kwargs={"pk": case.pk}))
+    response = client.get(f"/tiep-nhan/vu-viec/{case.pk}/")
     assert response.status_code == 302 and response.url == detail(case)
+    listing = client.get("/tiep-nhan/vu-viec/?status=accepted&q=abc")
+    assert listing.status_code == 302 and listing.url == reverse("cases:case_list") + "?status=accepted&q=abc"
 
 
 def test_case_page_panels_notice_link_and_access_log(client, world):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from docxtpl import Listing
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.eligibility.models import ProofDocument
 from legalaid.intake.choices import DecisionKind, Relationship
 from legalaid.intake.documents.letterhead import letterhead, person_fields, place_of, title_of, vn_document_date
 from legalaid.intake.documents.rendering import render_docx
-from legalaid.intake.models import LegalAidCase, LegalAidRequest, RequestDecision
+from legalaid.intake.models import LegalAidRequest, RequestDecision
 from legalaid.lib.formatting import format_date, format_datetime
 
 #: Mẫu 02-TP-TGPL. UNCONFIRMED in detail: TT 10/2023/TT-BTP replaced the request form in 2024; the template uses

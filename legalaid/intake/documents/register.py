@@ -14,11 +14,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.intake.choices import RegisterKind
 from legalaid.intake.documents.columns import COLUMNS, FORM_NUMBERS, TITLES
 from legalaid.intake.documents.letterhead import unit_heading
 from legalaid.intake.documents.rendering import render_docx
-from legalaid.intake.models import LegalAidCase, SimpleMatter
+from legalaid.intake.models import SimpleMatter
 from legalaid.lib.formatting import format_date
 
 

@@ -6,9 +6,9 @@ import re
 import pytest
 from docx import Document
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.conftest import assert_no_csp_violations
 from legalaid.core.tests.factories import PASSWORD, build_world
-from legalaid.intake.models import LegalAidCase
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.intake import services
-from legalaid.intake.models import LegalAidCase
 from legalaid.intake.tests.factories import receive_request
 
 ACCEPTANCES = 50

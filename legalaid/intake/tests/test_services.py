@@ -4,11 +4,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.core.models import AuditEntry
 from legalaid.core.services import holidays_load_year
 from legalaid.intake import services
 from legalaid.intake.choices import DecisionKind, ProceduralStatus, RefusalGround, RequestStatus, UrgencyReason
-from legalaid.intake.models import FieldOfLaw, FormOfAid, LegalAidCase, Register
+from legalaid.intake.models import FieldOfLaw, FormOfAid, Register
 from legalaid.intake.tests.factories import receive_request
 from legalaid.people.tests.factories import PersonFactory
 

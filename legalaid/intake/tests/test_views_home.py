@@ -46,4 +46,4 @@ def test_no_panel_nor_links_for_providers_and_agencies(client, world, persona):
 def test_sidebar_links(client, world):
     client.force_login(world.a.officer)
     text = client.get(reverse("home")).content.decode()
-    assert "Tiếp nhận yêu cầu" in text and reverse("intake:case_list") in text
+    assert "Tiếp nhận yêu cầu" in text and reverse("cases:case_list") in text

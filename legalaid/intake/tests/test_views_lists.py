@@ -18,7 +18,7 @@ from legalaid.people.tests.factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 REQUESTS = reverse("intake:request_list")
-CASES = reverse("intake:case_list")
+CASES = reverse("cases:case_list")
 ALLOWED = ["director", "deputy", "officer", "intake", "branch_head", "branch_officer", "admin_staff", "sysadmin"]
 
 
@@ -188,6 +188,7 @@ def test_case_list_query_count_is_pinned(client, world, django_assert_num_querie
 
 #: Session read and save (savepoint, update, release), user, organisation and centre (scope), the model backend's
 #: two permission reads, count, rows (+ the categories prefetch for requests), and the filter panel's choices
-#: (units, categories, fields, forms). The same for 1 or 6 rows: nothing is read per row.
+#: (units, categories, fields, forms). The same for 1 or 6 rows: nothing is read per row. The case list also reads
+#: the active assignments of the page's cases (one prefetch) and the providers of the filter's choices.
 REQUEST_LIST_QUERIES = 16
-CASE_LIST_QUERIES = 15
+CASE_LIST_QUERIES = 17

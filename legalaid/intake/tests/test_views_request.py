@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.core.models import AccessLogEntry
 from legalaid.intake.choices import RefusalGround, RequestStatus
-from legalaid.intake.models import LegalAidCase, LegalAidRequest, Referral
+from legalaid.intake.models import LegalAidRequest, Referral
 from legalaid.intake.tests.factories import receive_request
 from legalaid.people.models import Person
 from legalaid.people.tests.factories import PersonFactory
@@ -264,7 +265,7 @@ def test_accept_redirects_to_the_case(client, world):
     )
     case = LegalAidCase.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("intake:case_detail", kwargs={"pk": case.pk})
+    assert response.url == reverse("cases:case_detail", kwargs={"pk": case.pk})
     page = client.get(response.url, follow=True)  # intake's case URL leads to the case page (cases app)
     assert case.code in page_text(page)
     assert AccessLogEntry.objects.filter(object_id=str(case.pk), object_repr=case.code).exists()
@@ -332,7 +333,7 @@ def test_case_detail_scoping(client, world):
     from legalaid.intake import services
 
     case = services.request_accept(actor=world.a.intake, request=receive_request(world.a.intake))
-    url = reverse("intake:case_detail", kwargs={"pk": case.pk})  # redirects to cases:case_detail
+    url = reverse("cases:case_detail", kwargs={"pk": case.pk})
     client.force_login(world.a.branch_officer)
     assert client.get(url, follow=True).status_code == 404
     client.force_login(world.a.lawyer)  # not assigned to it: the case page does not confirm it exists

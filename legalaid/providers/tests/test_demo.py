@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.core.models import User
-from legalaid.intake.models import LegalAidCase
 from legalaid.providers import demo
 from legalaid.providers.models import Assignment, Provider
 from legalaid.providers.services import assignability

@@ -3,8 +3,9 @@ querysets and from the outside (the case list and page)."""
 
 import pytest
 
+from legalaid.cases.models import LegalAidCase
 from legalaid.cases.tests.factories import accepted_case
-from legalaid.intake.models import LegalAidCase, LegalAidRequest
+from legalaid.intake.models import LegalAidRequest
 from legalaid.people.models import Person
 from legalaid.providers import services
 
@@ -57,7 +58,7 @@ def test_from_the_outside(client, world, cases, persona):
     mine = cases["x"] if persona == "lawyer" else cases["y"]
     theirs = cases["y"] if persona == "lawyer" else cases["x"]
     client.force_login(getattr(world.a, persona))
-    listing = client.get(reverse("intake:case_list")).content.decode()
+    listing = client.get(reverse("cases:case_list")).content.decode()
     assert mine.code in listing
     assert theirs.code not in listing and cases["z"].code not in listing
     assert client.get(reverse("cases:case_detail", kwargs={"pk": mine.pk})).status_code == 200

@@ -1,0 +1,103 @@
+"""The legal aid case (vụ việc TGPL): born at acceptance in its register, then lives here until archived."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from legalaid.cases.choices import STATUS_TONES, CaseStatus
+from legalaid.core.models import TimeStampedModel
+from legalaid.core.scoping import ScopedQuerySet
+
+
+class CaseQuerySet(ScopedQuerySet):
+    scope_centre_field = "centre"
+    scope_branch_field = "branch"
+
+    def assigned_q(self, user) -> Q | None:
+        """A lawyer or collaborator sees only the cases assigned to them (an active assignment, providers app)."""
+        from legalaid.providers.models import Assignment
+
+        return Q(pk__in=Assignment.objects.filter(provider__user_id=user.pk, is_active=True).values("case_id"))
+
+
+class LegalAidCase(TimeStampedModel):
+    """An accepted case (vụ việc TGPL), entered in its register with its code ``<org>.<form>.<number>.<year>``.
+
+    The entry in the register is the moment of acceptance (TT 12/2018 Art. 5(2)): intake's ``request_accept`` opens
+    the case through ``legalaid.cases.services.case_open``; the case is born ``accepted`` and moves through the
+    workflow table of ``legalaid.cases.workflow``.
+    """
+
+    centre = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("Trung tâm")
+    )
+    branch = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Chi nhánh"),
+    )
+    request = models.OneToOneField(
+        "intake.LegalAidRequest", on_delete=models.PROTECT, related_name="case", verbose_name=_("yêu cầu")
+    )
+    register = models.ForeignKey(
+        "intake.Register", on_delete=models.PROTECT, related_name="cases", verbose_name=_("sổ")
+    )
+    number = models.PositiveIntegerField(_("số thụ lý"))
+    code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True)
+    beneficiary = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="cases", verbose_name=_("người được trợ giúp")
+    )
+    form_of_aid = models.ForeignKey("intake.FormOfAid", on_delete=models.PROTECT, verbose_name=_("hình thức trợ giúp"))
+    field_of_law = models.ForeignKey("intake.FieldOfLaw", on_delete=models.PROTECT, verbose_name=_("lĩnh vực"))
+    accepted_at = models.DateTimeField(_("thời điểm thụ lý"))
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người thụ lý")
+    )
+    immediate = models.BooleanField(_("thụ lý ngay"), default=False)
+    papers_due_on = models.DateField(_("hạn bổ sung giấy tờ"), null=True, blank=True)
+    papers_completed_on = models.DateField(
+        _("ngày nhận đủ giấy tờ"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Sau khi thụ lý ngay, người yêu cầu bổ sung giấy tờ (Điều 30(4) Luật TGPL; Điều 6 Thông tư 12/2018)."
+        ),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.ACCEPTED, db_index=True
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = CaseQuerySet.as_manager()
+    is_sensitive = True
+
+    class Meta:
+        ordering = ["-accepted_at", "-id"]
+        verbose_name = _("vụ việc trợ giúp pháp lý")
+        verbose_name_plural = _("vụ việc trợ giúp pháp lý")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["register", "number"],
+                name="cases_case_unique_register_number",
+                violation_error_message=_("Số thụ lý này đã được cấp trong sổ."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["centre", "-accepted_at"], name="cases_case_centre_acc_idx"),
+            models.Index(fields=["branch", "-accepted_at"], name="cases_case_branch_acc_idx"),
+            models.Index(fields=["centre", "status"], name="cases_case_centre_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def status_tone(self) -> str:
+        """The colour of the status badge."""
+        return STATUS_TONES.get(self.status, "secondary")

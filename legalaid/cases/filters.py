@@ -63,6 +63,13 @@ class CaseFilter(django_filters.FilterSet):
         self.filters["unit"].queryset = units(user)
         self.filters["provider"].queryset = Provider.objects.visible_to(user).order_by("full_name")
 
+    def filter_queryset(self, queryset):
+        """A value the form refuses (an unknown status, a mistyped date) shows no case and its message, rather than
+        being dropped silently and showing every case."""
+        if self.is_bound and not self.form.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
     def search(self, queryset, name, value):
         return search_people(queryset, value, code_field="code")
 

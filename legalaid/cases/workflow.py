@@ -33,6 +33,8 @@ __all__ = [
     "Transition",
     "allowed_transitions",
     "case_transition",
+    "check_transition",
+    "check_version",
     "find_transition",
     "lock_case",
     "record_event",
@@ -141,15 +143,35 @@ def require_case_access(actor, case: LegalAidCase, *, write: bool = True) -> Non
         raise PermissionDenied(_("Bạn chỉ có quyền xem."))
 
 
-def lock_case(case: LegalAidCase, expected_version: int | None = None) -> LegalAidCase:
-    """The case row locked for this transaction; a stale ``expected_version`` is refused (optimistic lock)."""
-    locked = LegalAidCase.objects.select_for_update().get(pk=case.pk)
-    if expected_version is not None and locked.version != expected_version:
+def check_version(case: LegalAidCase, expected_version: int | None) -> None:
+    """A stale ``expected_version`` (the case changed since the page was shown) is refused (optimistic lock)."""
+    if expected_version is not None and case.version != expected_version:
         raise ValidationError(
             _("Vụ việc này vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất."),
             code="stale",
         )
+
+
+def lock_case(case: LegalAidCase, expected_version: int | None = None) -> LegalAidCase:
+    """The case row locked for this transaction; a stale ``expected_version`` is refused (optimistic lock)."""
+    locked = LegalAidCase.objects.select_for_update().get(pk=case.pk)
+    check_version(locked, expected_version)
     return locked
+
+
+def check_transition(actor, case: LegalAidCase, to_status: str) -> Transition:
+    """The move of ``case`` to ``to_status`` if the table allows it and ``actor`` may make it; ValidationError or
+    PermissionDenied otherwise. Writes nothing (a preview checks a decision with it before it is confirmed)."""
+    transition = find_transition(case.status, to_status)
+    if transition is None:
+        raise ValidationError(
+            _("Không thể chuyển vụ việc từ trạng thái “%(source)s” sang “%(target)s”.")
+            % {"source": CaseStatus(case.status).label, "target": _label(to_status)},
+            code="illegal_transition",
+        )
+    if not _may_make(actor, transition):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác “%(verb)s”.") % {"verb": transition.verb})
+    return transition
 
 
 def record_event(
@@ -189,15 +211,7 @@ def case_transition(
     """
     require_case_access(actor, case)
     locked = lock_case(case, expected_version)
-    transition = find_transition(locked.status, to_status)
-    if transition is None:
-        raise ValidationError(
-            _("Không thể chuyển vụ việc từ trạng thái “%(source)s” sang “%(target)s”.")
-            % {"source": CaseStatus(locked.status).label, "target": _label(to_status)},
-            code="illegal_transition",
-        )
-    if not _may_make(actor, transition):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác “%(verb)s”.") % {"verb": transition.verb})
+    transition = check_transition(actor, locked, to_status)
     reason = (reason or "").strip()
     data = dict(data or {})
     if transition.reason_required and not reason:

@@ -48,13 +48,17 @@ def _unit_of(actor):
     return actor.centre, (org if org.kind == OrganisationKind.BRANCH else None)
 
 
-def _lock(request: LegalAidRequest, expected_version: int | None) -> LegalAidRequest:
-    locked = LegalAidRequest.objects.select_for_update().get(pk=request.pk)
-    if expected_version is not None and locked.version != expected_version:
+def _check_version(request: LegalAidRequest, expected_version: int | None) -> None:
+    if expected_version is not None and request.version != expected_version:
         raise ValidationError(
             _("Yêu cầu này vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất."),
             code="stale",
         )
+
+
+def _lock(request: LegalAidRequest, expected_version: int | None) -> LegalAidRequest:
+    locked = LegalAidRequest.objects.select_for_update().get(pk=request.pk)
+    _check_version(locked, expected_version)
     return locked
 
 
@@ -215,6 +219,15 @@ def _require_same_centre(actor, request: LegalAidRequest) -> None:
         raise PermissionDenied(_("Bạn không có quyền với yêu cầu này."))
     if scope_of(actor).read_only:
         raise PermissionDenied(_("Bạn chỉ có quyền xem."))
+
+
+def request_decision_check(*, actor, request: LegalAidRequest, expected_version: int | None = None) -> None:
+    """The checks every decision on a request makes first (scope, version, still open), writing nothing: the preview
+    of a refusal or a transfer before it is confirmed (issue 8 item 4). The decision checks them again under its
+    lock."""
+    _require_same_centre(actor, request)
+    _check_version(request, expected_version)
+    _require_open(request)
 
 
 @transaction.atomic

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from legalaid.cases.models import LegalAidCase
-from legalaid.core import audit, exports
+from legalaid.cases.next_step import decided
+from legalaid.core import audit, confirm, exports
 from legalaid.core.choices import CommuneFlagKind
 from legalaid.core.models import CommuneFlag
 from legalaid.core.views import apply_form_errors
@@ -24,6 +25,7 @@ from legalaid.eligibility.forms import FactsForm
 from legalaid.eligibility.models import Category, ProofDocument
 from legalaid.eligibility.rules import Facts
 from legalaid.eligibility.views import render_form_result
+from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 from legalaid.people import services as people_services
@@ -31,7 +33,7 @@ from legalaid.people.forms import PersonForm
 from legalaid.people.models import Ethnicity, Person
 
 from . import selectors, services
-from .choices import Channel, UrgencyReason
+from .choices import Channel, DecisionKind, RefusalGround, UrgencyReason
 from .filters import RequestFilter
 from .forms import AcceptForm, AskPapersForm, ReferralForm, RefuseForm, RequestForm, SimpleMatterForm, TransferForm
 from .models import LegalAidRequest, SimpleMatter
@@ -395,7 +397,81 @@ def request_detail(request, pk: int):
     return _render_detail(request, _visible_request(request.user, pk))
 
 
-def _decision_view(form_class, prefix: str, key: str, call):
+def _success_message(obj: LegalAidRequest, result) -> str:
+    """What was decided and what comes next (``cases.next_step``)."""
+    if isinstance(result, LegalAidCase):
+        return decided(
+            _("Đã thụ lý vụ việc %(code)s.") % {"code": result.code},
+            "accept_branch" if result.branch_id else "accept",
+        )
+    if result.kind == DecisionKind.ASK_PAPERS:
+        return decided(
+            _("Đã yêu cầu bổ sung giấy tờ cho yêu cầu số %(id)s.") % {"id": obj.pk},
+            "ask_papers",
+            due=format_date(result.papers_due_on),
+        )
+    if result.kind == DecisionKind.REFUSE:
+        return decided(_("Đã từ chối yêu cầu số %(id)s.") % {"id": obj.pk}, "refuse")
+    if result.kind == DecisionKind.TRANSFER:
+        return decided(
+            _("Đã chuyển yêu cầu số %(id)s đến %(to)s.") % {"id": obj.pk, "to": result.transfer_to},
+            "transfer",
+            to=result.transfer_to,
+        )
+    return _("Đã ghi quyết định: %(kind)s.") % {"kind": result.get_kind_display()}
+
+
+def _request_rows(obj: LegalAidRequest) -> list[tuple[str, str]]:
+    return [
+        (_("Yêu cầu"), _("Số %(id)s, tiếp nhận ngày %(day)s") % {"id": obj.pk, "day": format_date(obj.received_at)}),
+        (_("Người được trợ giúp"), obj.beneficiary.full_name),
+        (_("Người yêu cầu"), obj.requester.full_name),
+        (_("Lĩnh vực"), str(obj.field_of_law)),
+    ]
+
+
+def _refusal_preview(obj: LegalAidRequest, data: dict) -> dict:
+    return {
+        "title": _("Xác nhận từ chối yêu cầu"),
+        "rows": [
+            *_request_rows(obj),
+            (_("Lý do từ chối"), RefusalGround(data["ground"]).label),
+            (_("Nội dung lý do"), data["note"]),
+            (_("Ngày từ chối"), format_date(timezone.localdate())),
+        ],
+        "grounds": [_("Khoản 3 Điều 30 Luật Trợ giúp pháp lý số 11/2017/QH14")],
+        "notes": [
+            _(
+                "Sau khi xác nhận, yêu cầu kết thúc ở trạng thái “Từ chối” và không thể quyết định lại; "
+                "người yêu cầu được thông báo bằng văn bản nêu rõ lý do."
+            )
+        ],
+        "confirm_label": _("Xác nhận từ chối"),
+        "danger": True,
+    }
+
+
+def _transfer_preview(obj: LegalAidRequest, data: dict) -> dict:
+    rows = [
+        *_request_rows(obj),
+        (_("Chuyển đến"), data["transfer_to"]),
+        (_("Ngày chuyển"), format_date(timezone.localdate())),
+    ]
+    if data.get("note"):
+        rows.append((_("Ghi chú"), data["note"]))
+    return {
+        "title": _("Xác nhận chuyển yêu cầu"),
+        "rows": rows,
+        "notes": [_("Sau khi xác nhận, yêu cầu kết thúc ở trạng thái “Đã chuyển” và không thể quyết định lại.")],
+        "confirm_label": _("Xác nhận chuyển"),
+    }
+
+
+def _decision_view(form_class, prefix: str, key: str, call, preview=None):
+    """The POST of one decision form of the request page. With ``preview`` (refusal, transfer: final decisions), the
+    first POST shows the decision for confirmation and only the confirming POST calls the service
+    (``legalaid.core.confirm``)."""
+
     @login_required
     @permission_required("intake.view_request", raise_exception=True)
     @require_POST
@@ -404,20 +480,32 @@ def _decision_view(form_class, prefix: str, key: str, call):
         if not request.user.has_perm("intake.decide_request"):
             raise PermissionDenied
         form = form_class(request.POST, prefix=prefix)
-        if form.is_valid():
+        step = confirm.step_of(request) if preview else confirm.CONFIRM
+        if form.is_valid() and step != confirm.BACK:
             data = dict(form.cleaned_data)
             version = data.pop("version")
             try:
-                result = call(actor=request.user, request=obj, expected_version=version, **data)
+                if step == confirm.PREVIEW:
+                    services.request_decision_check(actor=request.user, request=obj, expected_version=version)
+                else:
+                    result = call(actor=request.user, request=obj, expected_version=version, **data)
             except ValidationError as error:
                 apply_form_errors(form, error)
-            except PermissionDenied:
-                raise
             else:
+                if step == confirm.PREVIEW:
+                    page = confirm.Preview(
+                        action=request.path,
+                        hidden=confirm.replay(form),
+                        breadcrumbs=[
+                            (_("Tiếp nhận yêu cầu"), reverse("intake:request_list")),
+                            (_("Yêu cầu số %(id)s") % {"id": obj.pk}, reverse("intake:request_detail", args=[obj.pk])),
+                        ],
+                        **preview(obj, form.cleaned_data),
+                    )
+                    return render(request, "core/confirm.html", {"preview": page})
+                messages.success(request, _success_message(obj, result))
                 if isinstance(result, LegalAidCase):
-                    messages.success(request, _("Đã thụ lý, mã hồ sơ %(code)s.") % {"code": result.code})
                     return redirect("cases:case_detail", pk=result.pk)
-                messages.success(request, _("Đã ghi quyết định: %(kind)s.") % {"kind": result.get_kind_display()})
                 return redirect("intake:request_detail", pk=obj.pk)
         return _render_detail(request, obj, {key: form})
 
@@ -427,8 +515,10 @@ def _decision_view(form_class, prefix: str, key: str, call):
 
 request_accept = _decision_view(AcceptForm, "accept", "accept_form", services.request_accept)
 request_ask_papers = _decision_view(AskPapersForm, "papers", "papers_form", services.request_ask_papers)
-request_refuse = _decision_view(RefuseForm, "refuse", "refuse_form", services.request_refuse)
-request_transfer = _decision_view(TransferForm, "transfer", "transfer_form", services.request_transfer)
+request_refuse = _decision_view(RefuseForm, "refuse", "refuse_form", services.request_refuse, _refusal_preview)
+request_transfer = _decision_view(
+    TransferForm, "transfer", "transfer_form", services.request_transfer, _transfer_preview
+)
 
 
 # --- Case detail -------------------------------------------------------------------------------------------------

@@ -5,12 +5,15 @@ reference) and writes the audit trail.
 - ``conflicts_of(provider, case)``: why the provider would aid the opposing party in the same matter (Art. 25(2)(a));
 - ``case_assign``: the assignment decision (quyết định cử người thực hiện TGPL) and the move accepted -> assigned;
 - ``case_change_provider``: the change decision on the beneficiary's application (DOMAIN 1.8; TT 12/2018 Art. 11);
+- ``case_assign_preview``, ``case_change_preview``: the same checks, writing nothing and taking no number (the page
+  shows the decision and asks for confirmation first, issue 8 item 4);
 - ``provider_save``, ``contract_save``, ``quota_set``: the list of providers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,7 +23,14 @@ from django.utils.translation import gettext as _
 from legalaid.cases.choices import CaseStatus, EventKind
 from legalaid.cases.models import LegalAidCase
 from legalaid.cases.notifications import notify_assigned
-from legalaid.cases.workflow import case_transition, lock_case, record_event, require_case_access
+from legalaid.cases.workflow import (
+    case_transition,
+    check_transition,
+    check_version,
+    lock_case,
+    record_event,
+    require_case_access,
+)
 from legalaid.core import audit, calendar
 from legalaid.core.choices import AuditAction, OrganisationKind
 from legalaid.core.models import LegalParameter, Organisation
@@ -37,6 +47,8 @@ from .models import Assignment, DecisionCounter, LitigationQuota, Provider, Prov
 DECISION_SYMBOL = "QĐ-TGPL"
 #: Statuses in which an assignment is current work (the workload counts them).
 WORKING_STATUSES = (CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS, CaseStatus.SUSPENDED)
+#: Statuses in which the provider may be changed (the case is not yet completed or closed).
+CHANGE_STATUSES = WORKING_STATUSES
 
 
 def _card_name(kind: str) -> str:
@@ -239,6 +251,50 @@ def _event_data(assignment: Assignment) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class DecisionPreview:
+    """An assignment or change decision as it would be made today, before it is confirmed. It has no number: the
+    number is taken when the decision is confirmed, so that the register of decisions has no gap."""
+
+    case: LegalAidCase
+    provider: Provider
+    issuer: Organisation
+    on_date: dt.date
+    grounds: list[str] = field(default_factory=list)
+    replaces: Assignment | None = None
+    due_on: dt.date | None = None
+    late: bool = False
+
+
+def decision_grounds(case: LegalAidCase) -> list[str]:
+    """The grounds an assignment or change decision cites (the "Căn cứ" lines of the .docx templates,
+    ``documents/build_templates._grounds``)."""
+    return [
+        _("Luật Trợ giúp pháp lý số 11/2017/QH14"),
+        _(
+            "Thông tư số 12/2018/TT-BTP hướng dẫn một số hoạt động nghiệp vụ trợ giúp pháp lý và quản lý chất lượng "
+            "vụ việc trợ giúp pháp lý (Điều 11 khoản 2 điểm b)"
+        ),
+        _("Hồ sơ vụ việc trợ giúp pháp lý mã số %(code)s, thụ lý ngày %(day)s")
+        % {"code": case.code, "day": format_date(case.accepted_at)},
+    ]
+
+
+def case_assign_preview(
+    *, actor, case: LegalAidCase, provider: Provider, expected_version: int | None = None
+) -> DecisionPreview:
+    """Check an assignment exactly as ``case_assign`` will (signer, version, status, assignability, conflicts),
+    writing nothing and taking no decision number."""
+    _require_signer(actor, case)
+    check_version(case, expected_version)
+    check_transition(actor, case, CaseStatus.ASSIGNED)
+    today = timezone.localdate()
+    _require_assignable(actor, case, provider, today)
+    return DecisionPreview(
+        case=case, provider=provider, issuer=case.branch or case.centre, on_date=today, grounds=decision_grounds(case)
+    )
+
+
 @transaction.atomic
 def case_assign(*, actor, case: LegalAidCase, provider: Provider, expected_version: int | None = None) -> Assignment:
     """Assign ``provider`` to an accepted case by a numbered decision, and move the case accepted -> assigned.
@@ -278,6 +334,72 @@ def change_due_on(requested_on: dt.date) -> dt.date:
     return calendar.add_working_days(requested_on, days)
 
 
+def _change_checks(
+    actor, case: LegalAidCase, new_provider: Provider, reason: str, requested_on, replaces, *, lock: bool
+) -> Assignment:
+    """The rules of a change of provider (DOMAIN 1.8) shared by the preview and the decision; the assignment that
+    is replaced."""
+    today = timezone.localdate()
+    errors = {}
+    if not reason:
+        errors["reason"] = _("Hãy ghi rõ lý do thay đổi người thực hiện.")
+    if requested_on is None:
+        errors["requested_on"] = _("Hãy nhập ngày nhận đơn đề nghị thay đổi.")
+    elif requested_on > today:
+        errors["requested_on"] = _("Ngày nhận đơn không được sau ngày hôm nay.")
+    if errors:
+        raise ValidationError(errors)
+    current = Assignment.objects.filter(case=case, is_active=True).select_related("provider")
+    current = list(current.select_for_update() if lock else current)
+    if replaces is None:
+        if len(current) != 1:
+            raise ValidationError(
+                _("Vụ việc chưa có người thực hiện để thay đổi.")
+                if not current
+                else _("Vụ việc có nhiều người thực hiện: hãy chọn người được thay.")
+            )
+        replaces = current[0]
+    elif replaces.pk not in {a.pk for a in current}:
+        raise ValidationError(_("Người được thay không còn thực hiện vụ việc này."))
+    if new_provider.pk in {a.provider_id for a in current}:
+        raise ValidationError({"provider": [_("Người này đang thực hiện vụ việc.")]})
+    _require_assignable(actor, case, new_provider, today)
+    if case.status not in CHANGE_STATUSES:
+        raise ValidationError(
+            _("Không thể thay đổi người thực hiện khi vụ việc ở trạng thái “%(status)s”.")
+            % {"status": case.get_status_display()}
+        )
+    return next(a for a in current if a.pk == replaces.pk)
+
+
+def case_change_preview(
+    *,
+    actor,
+    case: LegalAidCase,
+    new_provider: Provider,
+    reason: str,
+    requested_on: dt.date,
+    replaces: Assignment | None = None,
+    expected_version: int | None = None,
+) -> DecisionPreview:
+    """Check a change of provider exactly as ``case_change_provider`` will, writing nothing and taking no number."""
+    _require_signer(actor, case)
+    check_version(case, expected_version)
+    replaces = _change_checks(actor, case, new_provider, (reason or "").strip(), requested_on, replaces, lock=False)
+    today = timezone.localdate()
+    due = change_due_on(requested_on)
+    return DecisionPreview(
+        case=case,
+        provider=new_provider,
+        issuer=case.branch or case.centre,
+        on_date=today,
+        grounds=decision_grounds(case),
+        replaces=replaces,
+        due_on=due,
+        late=today > due,
+    )
+
+
 @transaction.atomic
 def case_change_provider(
     *,
@@ -298,29 +420,7 @@ def case_change_provider(
     _require_signer(actor, case)
     today = timezone.localdate()
     reason = (reason or "").strip()
-    errors = {}
-    if not reason:
-        errors["reason"] = _("Hãy ghi rõ lý do thay đổi người thực hiện.")
-    if requested_on is None:
-        errors["requested_on"] = _("Hãy nhập ngày nhận đơn đề nghị thay đổi.")
-    elif requested_on > today:
-        errors["requested_on"] = _("Ngày nhận đơn không được sau ngày hôm nay.")
-    if errors:
-        raise ValidationError(errors)
-    current = list(Assignment.objects.select_for_update().filter(case=case, is_active=True).select_related("provider"))
-    if replaces is None:
-        if len(current) != 1:
-            raise ValidationError(
-                _("Vụ việc chưa có người thực hiện để thay đổi.")
-                if not current
-                else _("Vụ việc có nhiều người thực hiện: hãy chọn người được thay.")
-            )
-        replaces = current[0]
-    elif replaces.pk not in {a.pk for a in current}:
-        raise ValidationError(_("Người được thay không còn thực hiện vụ việc này."))
-    if new_provider.pk in {a.provider_id for a in current}:
-        raise ValidationError({"provider": [_("Người này đang thực hiện vụ việc.")]})
-    _require_assignable(actor, case, new_provider, today)
+    replaces = _change_checks(actor, case, new_provider, reason, requested_on, replaces, lock=True)
     if case.status == CaseStatus.ASSIGNED:
         event = case_transition(
             actor=actor,
@@ -331,14 +431,10 @@ def case_change_provider(
             data={"provider": new_provider.pk, "replaces": replaces.provider_id},
         )
         case = event.case
-    elif case.status in (CaseStatus.IN_PROGRESS, CaseStatus.SUSPENDED):
-        # The work goes on: the status stays, the version still guards against a concurrent change.
-        case = lock_case(case, expected_version)
     else:
-        raise ValidationError(
-            _("Không thể thay đổi người thực hiện khi vụ việc ở trạng thái “%(status)s”.")
-            % {"status": case.get_status_display()}
-        )
+        # The work goes on (in progress, suspended): the status stays, the version still guards against a
+        # concurrent change.
+        case = lock_case(case, expected_version)
     before = audit.snapshot(replaces)
     replaces.is_active = False
     replaces.ended_on = today

@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from legalaid.cases.models import LegalAidCase
-from legalaid.core import audit
+from legalaid.cases.next_step import decided
+from legalaid.core import audit, confirm
 from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
 from legalaid.intake.documents import DOCX_CONTENT_TYPE
+from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
@@ -255,34 +257,107 @@ def _chosen_provider(request, provider_id) -> Provider | None:
     return Provider.objects.visible_to(request.user).filter(pk=provider_id).first() if provider_id else None
 
 
+def _preview_page(request, case, preview: services.DecisionPreview, form, *, change: bool):
+    """The decision as it will be made, with "Xác nhận và cấp số" and "Quay lại" (``core/confirm.html``)."""
+    provider = preview.provider
+    rows = [
+        (_("Vụ việc"), f"{case.code} – {case.beneficiary.full_name}"),
+        (_("Hình thức, lĩnh vực"), f"{case.form_of_aid} · {case.field_of_law}"),
+        (_("Người thực hiện được cử"), f"{provider.full_name} ({provider.get_kind_display()})"),
+    ]
+    if change:
+        rows[2:2] = [(_("Người được thay"), preview.replaces.provider.full_name)]
+        rows += [
+            (_("Lý do thay đổi"), form.cleaned_data["reason"]),
+            (
+                _("Đơn đề nghị nhận ngày"),
+                _("%(day)s, hạn trả lời %(due)s")
+                % {"day": format_date(form.cleaned_data["requested_on"]), "due": format_date(preview.due_on)},
+            ),
+        ]
+    rows += [
+        (_("Đơn vị ra quyết định"), str(preview.issuer)),
+        (_("Ngày quyết định"), format_date(preview.on_date)),
+        (_("Số quyết định"), _("Số quyết định được cấp khi xác nhận.")),
+    ]
+    notes = [
+        _(
+            "Số quyết định được cấp khi xác nhận, theo thứ tự liên tục trong năm; xem trước không giữ số. "
+            "Sau khi xác nhận, quyết định không sửa được."
+        )
+    ]
+    if change and preview.late:
+        notes.append(_("Lưu ý: quá thời hạn 03 ngày làm việc (hạn %(due)s).") % {"due": format_date(preview.due_on)})
+    title = _("Xác nhận quyết định thay đổi người thực hiện") if change else _("Xác nhận quyết định cử người thực hiện")
+    return render(
+        request,
+        "core/confirm.html",
+        {
+            "preview": confirm.Preview(
+                title=title,
+                action=request.path,
+                hidden=confirm.replay(form),
+                rows=rows,
+                grounds=preview.grounds,
+                notes=notes,
+                confirm_label=_("Xác nhận và cấp số"),
+                breadcrumbs=[(_("Vụ việc"), reverse("cases:case_list")), (case.code, case_url(case))],
+            )
+        },
+    )
+
+
+def _decision_errors(form, error: ValidationError) -> list[str]:
+    """A service's ValidationError: the provider's reasons and general messages for the page, the rest beside the
+    form's fields."""
+    if not hasattr(error, "error_dict"):
+        return error.messages
+    errors = error.message_dict
+    messages_ = list(errors.pop("provider", [])) + list(errors.pop("__all__", []))
+    if errors:
+        apply_form_errors(form, ValidationError(errors))
+    return messages_
+
+
 @login_required
 def case_assign(request, pk: int):
-    """GET: the workload table with a "Cử người thực hiện" button per assignable provider; POST: assign."""
+    """GET: the workload table with a "Cử người thực hiện" button per assignable provider. The button's POST shows the
+    decision for confirmation (nothing written, no number taken); the confirming POST assigns (a numbered decision)."""
     case = _case_for_decision(request, pk)
     if request.method != "POST":
         return _render_choice(request, case, change=False, form=AssignForm(initial={"version": case.version}))
     form = AssignForm(request.POST)
+    step = confirm.step_of(request)
     errors: list[str] = []
-    if form.is_valid():
+    if not form.is_valid():
+        errors.append(_("Hãy chọn một người thực hiện trong danh sách."))
+    elif step != confirm.BACK:
         provider = _chosen_provider(request, form.cleaned_data["provider"])
+        version = form.cleaned_data["version"]
         if provider is None:
             errors.append(_("Hãy chọn một người thực hiện trong danh sách."))
         else:
             try:
+                if step == confirm.PREVIEW:
+                    preview = services.case_assign_preview(
+                        actor=request.user, case=case, provider=provider, expected_version=version
+                    )
+                    return _preview_page(request, case, preview, form, change=False)
                 assignment = services.case_assign(
-                    actor=request.user, case=case, provider=provider, expected_version=form.cleaned_data["version"]
+                    actor=request.user, case=case, provider=provider, expected_version=version
                 )
             except ValidationError as error:
-                errors = error.messages
+                errors = _decision_errors(form, error)
             else:
                 messages.success(
                     request,
-                    _("Đã cử %(name)s thực hiện vụ việc, Quyết định số %(code)s.")
-                    % {"name": provider.full_name, "code": assignment.decision_code},
+                    decided(
+                        _("Đã cử %(name)s thực hiện vụ việc %(case)s, Quyết định số %(code)s.")
+                        % {"name": provider.full_name, "case": case.code, "code": assignment.decision_code},
+                        "assign",
+                    ),
                 )
                 return redirect(case_url(case))
-    else:
-        errors.append(_("Hãy chọn một người thực hiện trong danh sách."))
     case.refresh_from_db()
     return _render_choice(
         request, case, change=False, form=AssignForm(initial={"version": case.version}), errors=errors
@@ -291,14 +366,16 @@ def case_assign(request, pk: int):
 
 @login_required
 def case_change(request, pk: int):
-    """The change of provider (DOMAIN 1.8): the application's date and reason, then the new provider's button."""
+    """The change of provider (DOMAIN 1.8): the application's date and reason, then the new provider's button; the
+    decision is shown for confirmation before it is made (a numbered decision)."""
     case = _case_for_decision(request, pk)
     if request.method != "POST":
         form = ChangeForm(initial={"version": case.version, "requested_on": timezone.localdate()})
         return _render_choice(request, case, change=True, form=form)
     form = ChangeForm(request.POST)
+    step = confirm.step_of(request)
     errors: list[str] = []
-    if form.is_valid():
+    if form.is_valid() and step != confirm.BACK:
         provider = _chosen_provider(request, form.cleaned_data["provider"])
         replaces = None
         if form.cleaned_data.get("replaces"):
@@ -306,29 +383,32 @@ def case_change(request, pk: int):
         if provider is None:
             errors.append(_("Hãy chọn người thực hiện mới trong danh sách."))
         else:
+            arguments = {
+                "actor": request.user,
+                "case": case,
+                "new_provider": provider,
+                "reason": form.cleaned_data["reason"],
+                "requested_on": form.cleaned_data["requested_on"],
+                "replaces": replaces,
+                "expected_version": form.cleaned_data["version"],
+            }
             try:
-                assignment = services.case_change_provider(
-                    actor=request.user,
-                    case=case,
-                    new_provider=provider,
-                    reason=form.cleaned_data["reason"],
-                    requested_on=form.cleaned_data["requested_on"],
-                    replaces=replaces,
-                    expected_version=form.cleaned_data["version"],
-                )
+                if step == confirm.PREVIEW:
+                    preview = services.case_change_preview(**arguments)
+                    return _preview_page(request, case, preview, form, change=True)
+                assignment = services.case_change_provider(**arguments)
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    errors = list(error.message_dict.pop("provider", []))
-                    apply_form_errors(form, ValidationError(error.error_dict))
-                else:
-                    errors = error.messages
+                errors = _decision_errors(form, error)
             else:
-                message = _("Đã thay đổi người thực hiện, Quyết định số %(code)s.") % {"code": assignment.decision_code}
+                message = _("Đã thay đổi người thực hiện vụ việc %(case)s, Quyết định số %(code)s.") % {
+                    "case": case.code,
+                    "code": assignment.decision_code,
+                }
                 if assignment.change_late:
                     message += " " + _("Lưu ý: quá thời hạn 03 ngày làm việc (hạn %(due)s).") % {
                         "due": assignment.change_due_on.strftime("%d/%m/%Y")
                     }
-                messages.success(request, message)
+                messages.success(request, decided(message, "change", name=provider.full_name))
                 return redirect(case_url(case))
     return _render_choice(request, case, change=True, form=form, errors=errors)
 

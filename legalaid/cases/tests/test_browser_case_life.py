@@ -1,5 +1,6 @@
 """The life of a case in the browser (issue 4, item 11): on a case accepted through the intake services, the director
-assigns a provider from the workload table, starts the work, records a hearing (which appears on the home page's
+assigns a provider from the workload table and confirms the decision on its preview (issue 8 items 4 and 9), starts
+the work, records a hearing (which appears on the home page's
 "Hạn cần theo dõi" panel), logs two activities, completes the case with the judgment, takes the file back with the
 checklist ticked, and archives it. Debian's chromium through Playwright; fixtures in ``legalaid/conftest.py``."""
 
@@ -37,8 +38,21 @@ def test_assign_log_complete_and_archive(page, login, console_messages, http_err
     assert provider.full_name in row.inner_text()
     screenshot("case-life-assign")
     row.get_by_role("button", name="Cử người thực hiện").click()
+
+    # The decision is shown first: provider, case, date and grounds; its number is given on confirmation.
+    preview = page.locator("#decision-preview")
+    preview.wait_for()
+    for text in (provider.full_name, case.code, today, "Số quyết định được cấp khi xác nhận"):
+        assert text in preview.inner_text(), text
+    assert "Luật Trợ giúp pháp lý số 11/2017/QH14" in page.locator("#decision-grounds").inner_text()
+    assert not Assignment.objects.filter(case=case).exists()
+    screenshot("case-life-assign-confirm")
+    page.get_by_role("button", name="Xác nhận và cấp số").click()
     page.wait_for_url(case_page)
     assert status.inner_text() == "Đã cử người thực hiện"
+    decision = Assignment.objects.get(case=case).decision_code
+    assert f"Quyết định số {decision}" in page.locator("main").inner_text()
+    assert "Tiếp theo: người thực hiện bắt đầu thực hiện vụ việc." in page.locator("main").inner_text()
     assert provider.full_name in page.locator("#case-assignments").inner_text()
 
     page.locator("#case-actions").get_by_role("button", name="Bắt đầu thực hiện").click()

@@ -320,10 +320,10 @@ def test_conflict_needs_a_note(client, world):
 def test_transfer(client, world):
     request = receive_request(world.a.intake)
     client.force_login(world.a.intake)
-    response = client.post(
-        reverse("intake:request_transfer", kwargs={"pk": request.pk}),
-        {"transfer-version": 1, "transfer-transfer_to": "Trung tâm TGPL tỉnh khác"},
-    )
+    url = reverse("intake:request_transfer", kwargs={"pk": request.pk})
+    data = {"transfer-version": 1, "transfer-transfer_to": "Trung tâm TGPL tỉnh khác"}
+    assert client.post(url, data).status_code == 200  # the preview (tests/test_views_confirm.py)
+    response = client.post(url, {**data, "step": "confirm"})
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == RequestStatus.TRANSFERRED

@@ -41,7 +41,10 @@ def test_signers_see_the_choice_and_assign(client, world, setup, persona):
     assert page.status_code == 200
     buttons = parse(page).xpath('//button[@name="provider"]/@value')
     assert buttons == [str(officer.pk)]
-    response = client.post(assign_url(case), {"provider": officer.pk, "version": case.version})
+    data = {"provider": officer.pk, "version": case.version}
+    assert client.post(assign_url(case), data).status_code == 200  # the preview: nothing is written yet
+    assert not Assignment.objects.exists()
+    response = client.post(assign_url(case), {**data, "step": "confirm"})
     assert response.status_code == 302
     assert Assignment.objects.get(case=case).provider == officer
 
@@ -89,7 +92,8 @@ def test_branch_head_assigns_for_their_branch(client, world):
     # Another branch's provider cannot be forced in by a crafted post.
     response = client.post(assign_url(case), {"provider": other_branch.pk, "version": case.version})
     assert response.status_code == 200 and not Assignment.objects.exists()
-    assert client.post(assign_url(case), {"provider": provider.pk, "version": case.version}).status_code == 302
+    data = {"provider": provider.pk, "version": case.version, "step": "confirm"}
+    assert client.post(assign_url(case), data).status_code == 302
 
 
 def test_page_says_why_and_refuses(client, world, setup):
@@ -149,9 +153,10 @@ def test_change_page(client, world, setup):
     assert errors.get("requested_on") and errors.get("reason")
     assert Assignment.objects.filter(case=case).count() == 1
     today = timezone.localdate().strftime("%d/%m/%Y")
-    response = client.post(
-        url, {"provider": new.pk, "version": case.version, "requested_on": today, "reason": "Đề nghị của đương sự"}
-    )
+    data = {"provider": new.pk, "version": case.version, "requested_on": today, "reason": "Đề nghị của đương sự"}
+    assert client.post(url, data).status_code == 200  # the preview
+    assert Assignment.objects.filter(case=case).count() == 1
+    response = client.post(url, {**data, "step": "confirm"})
     assert response.status_code == 302
     assert Assignment.objects.get(case=case, is_active=True).provider == new
     login(client, world.a.doj_officer)

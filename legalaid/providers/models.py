@@ -179,6 +179,51 @@ class ProviderContract(TimeStampedModel):
         return self.valid_from <= on_date and (self.valid_to is None or on_date <= self.valid_to)
 
 
+class FormRuleQuerySet(models.QuerySet):
+    def on(self, on_date):
+        """The rules in force on ``on_date``."""
+        return self.filter(valid_from__lte=on_date).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on_date))
+
+
+class ProviderFormRule(models.Model):
+    """Whether a kind of provider may perform a form of aid (Law on Legal Aid 2017 Arts 31-33), with its reference and
+    its period of validity. Loaded by a data migration (``reference.FORM_RULES``), edited in the Django admin; a rule
+    not read in a published text stays ``confirmed=False``. No rule in force for a pair: no restriction."""
+
+    provider_kind = models.CharField(_("loại người thực hiện"), max_length=20, choices=ProviderKind.choices)
+    form_of_aid = models.ForeignKey(
+        "intake.FormOfAid", on_delete=models.PROTECT, related_name="+", verbose_name=_("hình thức trợ giúp")
+    )
+    allowed = models.BooleanField(_("được thực hiện"))
+    reference = models.CharField(_("căn cứ"), max_length=255)
+    confirmed = models.BooleanField(_("đã xác nhận theo văn bản"), default=False)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+
+    objects = FormRuleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["form_of_aid__sort_order", "provider_kind", "-valid_from"]
+        verbose_name = _("quy định người thực hiện theo hình thức trợ giúp")
+        verbose_name_plural = _("quy định người thực hiện theo hình thức trợ giúp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider_kind", "form_of_aid", "valid_from"],
+                name="providers_formrule_unique",
+                violation_error_message=_("Đã có quy định cho loại người thực hiện và hình thức này từ ngày đó."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="providers_formrule_valid_range",
+                violation_error_message=_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        verdict = _("được thực hiện") if self.allowed else _("không được thực hiện")
+        return f"{self.get_provider_kind_display()} – {self.form_of_aid}: {verdict} ({self.reference})"
+
+
 class LitigationQuota(TimeStampedModel):
     """The number of litigation cases a legal aid officer should handle in a year, as the Centre sets it.
 

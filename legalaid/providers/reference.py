@@ -64,3 +64,28 @@ PARAMETERS = [
         True,
     ),
 ]
+
+#: Who may perform which form of aid (Law on Legal Aid 2017, in force 01/01/2018). (provider kind, form of aid code,
+#: allowed, reference, confirmed). Read on 04/12/2026:
+#: - Art. 31 (tham gia tố tụng): "Trợ giúp viên pháp lý, luật sư thực hiện trợ giúp pháp lý tham gia tố tụng với tư
+#:   cách là người bào chữa hoặc người bảo vệ quyền và lợi ích hợp pháp" (quoted by the Kiên Giang Centre's portal,
+#:   tgplkiengiang.vn, "Hình thức trợ giúp pháp lý"); collaborators and legal consultants are not named;
+#: - Art. 32 (tư vấn pháp luật): "Người thực hiện trợ giúp pháp lý tư vấn pháp luật..." - every provider of Art. 17,
+#:   collaborators and consultants with 2 years' experience included (same page);
+#: - Art. 33 (đại diện ngoài tố tụng): "Trợ giúp viên pháp lý, luật sư thực hiện trợ giúp pháp lý đại diện ngoài tố
+#:   tụng ... Như vậy, chỉ có Trợ giúp viên pháp lý, luật sư" (Ministry of Justice legal aid portal, tgpl.moj.gov.vn,
+#:   "Hoạt động đại diện ngoài tố tụng của người thực hiện trợ giúp pháp lý", 30/05/2023).
+#: "Luật sư" covers both kinds of Art. 17(b): lawyers under contract with the Centre and lawyers assigned by a
+#: participating organisation. The clause numbers inside Arts 31-33 were not read; the articles were.
+_LITIGATION = "Luật TGPL 2017 Điều 31: trợ giúp viên pháp lý, luật sư tham gia tố tụng"
+_ADVICE = "Luật TGPL 2017 Điều 32; Điều 17: mọi người thực hiện trợ giúp pháp lý được tư vấn pháp luật"
+_REPRESENTATION = "Luật TGPL 2017 Điều 33: trợ giúp viên pháp lý, luật sư đại diện ngoài tố tụng"
+_LAWYERS = ("officer", "contracted_lawyer", "partner_lawyer")
+_OTHERS = ("consultant", "collaborator")
+FORM_RULES = [
+    *((kind, "litigation", True, _LITIGATION, True) for kind in _LAWYERS),
+    *((kind, "litigation", False, _LITIGATION, True) for kind in _OTHERS),
+    *((kind, "advice", True, _ADVICE, True) for kind in _LAWYERS + _OTHERS),
+    *((kind, "representation", True, _REPRESENTATION, True) for kind in _LAWYERS),
+    *((kind, "representation", False, _REPRESENTATION, True) for kind in _OTHERS),
+]

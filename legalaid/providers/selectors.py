@@ -20,7 +20,7 @@ from legalaid.cases.models import LegalAidCase
 
 from .choices import ProviderKind
 from .models import Assignment, LitigationQuota, Provider
-from .services import WORKING_STATUSES, assignability, conflict_map
+from .services import WORKING_STATUSES, assignability, conflict_map, form_rules_on
 
 #: The form of aid whose cases count against an officer's quota (Law Art. 27: tham gia tố tụng).
 LITIGATION = "litigation"
@@ -98,7 +98,8 @@ def workload(
     order: str = "load",
 ) -> list[WorkloadRow]:
     """The workload of the active providers of ``centre`` (or of the ``providers`` queryset, already scoped to the
-    user), least loaded first. With ``case``: the reasons include conflicts of interest for that case (Art. 25(2)(a)),
+    user), least loaded first. With ``case``: the reasons include whether the provider's kind may perform the case's
+    form of aid (Law Arts 31-33) and conflicts of interest for that case (Art. 25(2)(a)),
     and each row says whether the provider knows the case's field and speaks the beneficiary's language."""
     qs = providers if providers is not None else Provider.objects.all()
     qs = (
@@ -112,6 +113,8 @@ def workload(
     litigation = _litigation_counts(ids, on_date.year)
     quotas = _quotas(ids, on_date.year)
     conflicts = conflict_map(case, ids) if case is not None else {}
+    case_form = case.form_of_aid if case is not None else None
+    rules = form_rules_on(on_date) if case is not None else {}
     ethnicity_id = case.beneficiary.ethnicity_id if case is not None else None
     rows = []
     for provider in people:
@@ -123,7 +126,7 @@ def workload(
         row.litigation_this_year = litigation.get(provider.pk, 0)
         if provider.kind == ProviderKind.OFFICER:
             row.quota = quotas.get(provider.pk)
-        row.reasons = assignability(provider, on_date) + conflicts.get(provider.pk, [])
+        row.reasons = assignability(provider, on_date, case_form, form_rules=rules) + conflicts.get(provider.pk, [])
         if case is not None:
             row.expert_in_field = any(f.pk == case.field_of_law_id for f in provider.fields_of_law.all())
             row.speaks_language = bool(ethnicity_id) and any(

@@ -1,7 +1,8 @@
 """Operations on providers and assignments. Each one is a transaction, checks the rule of law it applies (with its
 reference) and writes the audit trail.
 
-- ``assignability(provider, on_date)``: why a provider cannot be assigned on a day (empty: they can);
+- ``assignability(provider, on_date, form_of_aid)``: why a provider cannot be assigned on a day, to a form of aid
+  (empty: they can); who may perform which form is data (``ProviderFormRule``, Law Arts 31-33);
 - ``conflicts_of(provider, case)``: why the provider would aid the opposing party in the same matter (Art. 25(2)(a));
 - ``case_assign``: the assignment decision (quyết định cử người thực hiện TGPL) and the move accepted -> assigned;
 - ``case_change_provider``: the change decision on the beneficiary's application (DOMAIN 1.8; TT 12/2018 Art. 11);
@@ -40,7 +41,7 @@ from legalaid.lib.formatting import format_date
 from legalaid.lib.text import fold
 
 from .choices import CONTRACT_KINDS, PARTNER_KINDS, AssignmentEnd, AssignmentKind, ProviderKind
-from .models import Assignment, DecisionCounter, LitigationQuota, Provider, ProviderContract
+from .models import Assignment, DecisionCounter, LitigationQuota, Provider, ProviderContract, ProviderFormRule
 
 #: The symbol of the decisions (Decree 30/2020, Appendix III: "QĐ" + the issuer's abbreviation). UNCONFIRMED: the
 #: Centre's own abbreviation may differ; branches use the Centre's.
@@ -64,10 +65,43 @@ def _card_name(kind: str) -> str:
 # --- Who can be assigned ------------------------------------------------------------------------------------------
 
 
-def assignability(provider: Provider, on_date: dt.date) -> list[str]:
-    """The reasons, in Vietnamese, why ``provider`` cannot be assigned on ``on_date``; empty when they can.
+def form_rules_on(on_date: dt.date) -> dict[tuple[str, int], ProviderFormRule]:
+    """The rules of Law Arts 31-33 in force on ``on_date`` (``ProviderFormRule``), by (provider kind, form of aid id):
+    one query, for a whole list of providers."""
+    rules: dict[tuple[str, int], ProviderFormRule] = {}
+    for rule in ProviderFormRule.objects.on(on_date).select_related("form_of_aid").order_by("valid_from", "id"):
+        rules[(rule.provider_kind, rule.form_of_aid_id)] = rule  # the latest in force wins
+    return rules
+
+
+def form_refusal(provider: Provider, form_of_aid, on_date: dt.date, rules=None) -> str | None:
+    """Why ``provider`` may not perform ``form_of_aid`` (a FormOfAid) on ``on_date``, with the reference of the rule;
+    None when they may or when no rule is in force for the pair (Law on Legal Aid 2017 Arts 31-33)."""
+    if form_of_aid is None:
+        return None
+    rules = form_rules_on(on_date) if rules is None else rules
+    rule = rules.get((provider.kind, form_of_aid.pk))
+    if rule is None or rule.allowed:
+        return None
+    message = _("%(kind)s không được thực hiện trợ giúp pháp lý bằng hình thức %(form)s (%(reference)s).") % {
+        "kind": provider.get_kind_display(),
+        "form": str(form_of_aid).lower(),
+        "reference": rule.reference,
+    }
+    if not rule.confirmed:
+        message += " " + _("Quy định này chưa được xác nhận theo văn bản.")
+    return message
+
+
+def assignability(provider: Provider, on_date: dt.date, form_of_aid=None, *, form_rules=None) -> list[str]:
+    """The reasons, in Vietnamese, why ``provider`` cannot be assigned on ``on_date``; empty when they can. With
+    ``form_of_aid`` (the case's), also whether their kind may perform it (``form_refusal``; pass ``form_rules`` from
+    ``form_rules_on`` for lists).
 
     Reads ``provider.contracts.all()`` and ``provider.partner`` (prefetch them for lists).
+
+    - the kind of provider may not perform the form of aid (Law Art. 31: litigation by legal aid officers and
+      lawyers; Art. 32: advice by every provider; Art. 33: out-of-court representation by officers and lawyers);
 
     - not active (title withdrawn, card revoked, contract ended: Law Art. 25(1)(b), Art. 22);
     - the card or certificate is missing, not yet valid or expired (Law Art. 17, 19, 24);
@@ -76,6 +110,9 @@ def assignability(provider: Provider, on_date: dt.date) -> list[str]:
       on the day (Law Art. 14-16).
     """
     reasons: list[str] = []
+    refusal = form_refusal(provider, form_of_aid, on_date, form_rules)
+    if refusal:
+        reasons.append(refusal)
     if not provider.is_active:
         reasons.append(_("Người này không còn thực hiện trợ giúp pháp lý (Điều 25(1))."))
     card = _card_name(provider.kind)
@@ -214,7 +251,7 @@ def _require_signer(actor, case: LegalAidCase) -> None:
 def _require_assignable(actor, case: LegalAidCase, provider: Provider, on_date: dt.date) -> None:
     if provider.centre_id != case.centre_id or not Provider.objects.visible_to(actor).filter(pk=provider.pk).exists():
         raise PermissionDenied(_("Người thực hiện này không thuộc Trung tâm của vụ việc."))
-    reasons = assignability(provider, on_date) + conflicts_of(provider, case)
+    reasons = assignability(provider, on_date, case.form_of_aid) + conflicts_of(provider, case)
     if reasons:
         raise ValidationError({"provider": reasons}, code="not_assignable")
 

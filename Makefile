@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format check-migrations messages lock chromium bench clean
+.PHONY: run test install lint format check-migrations messages lock chromium office bench clean
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole suite: PostgreSQL when DATABASE_URL points at one, SQLite otherwise. Browser tests included.
-test: install chromium
+test: install chromium office
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 ## Debian's chromium for the browser tests (never a downloaded browser).
@@ -31,6 +31,14 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+## Debian's LibreOffice Writer (headless) and poppler-utils: the papers test prints every generated paper to PDF
+## and reads it back with pdftotext (legalaid/intake/tests/test_documents_pdf.py).
+office:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui fonts-liberation poppler-utils >/dev/null; }
 
 lint: install
 	$(PY) -m ruff check .

@@ -11,14 +11,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from legalaid.cases.models import LegalAidCase
 from legalaid.core import audit
-from legalaid.core.choices import AccessAction, OrganisationKind
+from legalaid.core.choices import AccessAction
 from legalaid.core.models import Organisation
-from legalaid.core.scoping import scope_of
-from legalaid.intake import documents
+from legalaid.intake import documents, papers
 from legalaid.intake.choices import RegisterKind
-from legalaid.intake.models import LegalAidRequest, Register, RequestDecision
+from legalaid.intake.models import Register
 from legalaid.lib.xlsx import XLSX_CONTENT_TYPE
 
 
@@ -29,7 +27,7 @@ def _attachment(data: bytes, filename: str, content_type: str = documents.DOCX_C
 
 
 def _visible_requests(user):
-    return LegalAidRequest.objects.visible_to(user).select_related(
+    return papers.requests_for_papers(user).select_related(
         "centre__parent",
         "centre__province",
         "branch__province",
@@ -59,7 +57,7 @@ def request_form_docx(request, pk: int):
 def acceptance_notice_docx(request, pk: int):
     """The acceptance notice of a case."""
     case = get_object_or_404(
-        LegalAidCase.objects.visible_to(request.user).select_related(
+        papers.cases_for_papers(request.user).select_related(
             "centre__parent", "centre__province", "branch__province", "field_of_law", "form_of_aid", "beneficiary"
         ),
         pk=pk,
@@ -71,13 +69,8 @@ def acceptance_notice_docx(request, pk: int):
 @login_required
 @require_safe
 def decision_docx(request, pk: int):
-    """The paper of a decision on a request: the missing-papers notice or the refusal notice, by its kind."""
-    decision = get_object_or_404(
-        RequestDecision.objects.filter(request__in=LegalAidRequest.objects.visible_to(request.user)).select_related(
-            "request"
-        ),
-        pk=pk,
-    )
+    """The paper of a decision on a request: the missing-papers, refusal or transfer notice, by its kind."""
+    decision = get_object_or_404(papers.decisions_for_papers(request.user).select_related("request"), pk=pk)
     try:
         stem, data = documents.decision_docx(decision)
     except ValueError:
@@ -88,25 +81,12 @@ def decision_docx(request, pk: int):
 
 
 def _register_unit(request, org_pk: int, kind: str) -> Organisation:
-    """The Centre or branch whose book the user may print: visible to them and within their scope (branch staff:
-    their own branch only); 404 otherwise."""
+    """The Centre or branch whose book the user may print (``papers.register_units``); 404 otherwise."""
     if kind not in RegisterKind.values:
         raise Http404("Không có loại sổ này.")
-    unit = get_object_or_404(
-        Organisation.objects.visible_to(request.user)
-        .filter(kind__in=[OrganisationKind.CENTRE, OrganisationKind.BRANCH])
-        .select_related("parent", "centre", "province"),
-        pk=org_pk,
+    return get_object_or_404(
+        papers.register_units(request.user).select_related("parent", "centre", "province"), pk=org_pk
     )
-    scope = scope_of(request.user)
-    if scope.sees_everything:
-        return unit
-    centre_id = unit.pk if unit.kind == OrganisationKind.CENTRE else unit.centre_id
-    if scope.assigned_only or centre_id not in scope.centre_ids:
-        raise Http404
-    if scope.branch_id and unit.pk != scope.branch_id:
-        raise Http404
-    return unit
 
 
 def _log_register(request, unit: Organisation, year: int, kind: str) -> None:

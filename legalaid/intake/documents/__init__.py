@@ -6,6 +6,7 @@ Pure functions from records to bytes::
     acceptance_notice_docx(case)           THÔNG BÁO Về việc thụ lý vụ việc trợ giúp pháp lý
     missing_papers_docx(decision)          THÔNG BÁO Về việc bổ sung giấy tờ, tài liệu
     refusal_notice_docx(decision)          THÔNG BÁO Về việc từ chối thụ lý vụ việc trợ giúp pháp lý
+    transfer_notice_docx(decision)         THÔNG BÁO Về việc chuyển yêu cầu trợ giúp pháp lý
     register_xlsx(organisation, year, kind), register_docx(...)   the books ("cases": Mẫu 01-TP-TGPL; "simple")
 
 and ``vn_document_date(place, date)``. Templates: ``templates/*.docx`` (written by ``build_templates``), overridden
@@ -25,6 +26,7 @@ _EXPORTS = {
     "acceptance_notice_docx": "papers",
     "missing_papers_docx": "papers",
     "refusal_notice_docx": "papers",
+    "transfer_notice_docx": "papers",
     "decision_docx": "papers",
     "register_xlsx": "register",
     "register_docx": "register",
@@ -41,6 +43,7 @@ __all__ = [
     "register_docx",
     "register_xlsx",
     "request_form_docx",
+    "transfer_notice_docx",
     "vn_document_date",
 ]
 
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
         missing_papers_docx,
         refusal_notice_docx,
         request_form_docx,
+        transfer_notice_docx,
     )
     from .register import register_docx, register_xlsx
     from .rendering import DOCX_CONTENT_TYPE

@@ -38,6 +38,23 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FONT = "Times New Roman"
 FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
 
+TWIPS_PER_MM = 1440 / 25.4
+#: The children of ``w:tblPr`` that come after ``w:tblW`` (the schema's order).
+TBL_PR_AFTER_W = (
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+#: The two columns of the Decree 30 heading on a portrait page (165 mm of text width), in mm.
+HEADING_WIDTHS = [70, 95]
+#: The side padding of the heading's cells (Word's default is 1.9 mm): the national name at 12 pt bold takes 89 mm.
+HEADING_CELL_MARGIN_MM = 1.0
+
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
@@ -47,7 +64,7 @@ JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 # --- Building blocks ---------------------------------------------------------------------------------------------
 
 
-def new_document(*, landscape: bool = False):
+def new_document(*, landscape: bool = False, left_mm: float = 30, right_mm: float = 15, top_bottom_mm: float = 20):
     doc = Document()
     section = doc.sections[0]
     if landscape:
@@ -56,9 +73,9 @@ def new_document(*, landscape: bool = False):
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin = Mm(30)
-    section.right_margin = Mm(15)
+    section.top_margin = section.bottom_margin = Mm(top_bottom_mm)
+    section.left_margin = Mm(left_mm)
+    section.right_margin = Mm(right_mm)
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)
@@ -130,18 +147,52 @@ def rule(container, indent_mm: float):
     return paragraph
 
 
-def borderless_table(doc, widths_mm: list[float]):
+def fix_widths(table, widths_mm: list[float], *, cell_margin_mm: float | None = None) -> None:
+    """Give ``table`` fixed column widths that every reader honours.
+
+    Word reads each cell's width (``w:tcW``); LibreOffice lays a table out from its grid (``w:tblGrid``), which
+    python-docx writes with equal columns. So both are set, with the table's total width and a fixed layout (no
+    autofit that would widen a column for its longest word). ``cell_margin_mm`` narrows the left and right padding
+    of every cell (Word's default is 1.9 mm).
+    """
+    table.autofit = False  # w:tblLayout w:type="fixed"
+    twips = [round(width * TWIPS_PER_MM) for width in widths_mm]
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.insert_element_before(tbl_w, *TBL_PR_AFTER_W)
+    tbl_w.set(qn("w:w"), str(sum(twips)))
+    tbl_w.set(qn("w:type"), "dxa")
+    if cell_margin_mm is not None:
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            element = OxmlElement(f"w:{side}")
+            element.set(qn("w:w"), str(round(cell_margin_mm * TWIPS_PER_MM)))
+            element.set(qn("w:type"), "dxa")
+            margins.append(element)
+        tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
+        grid_col.set(qn("w:w"), str(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+
+
+def borderless_table(doc, widths_mm: list[float], *, cell_margin_mm: float | None = None):
     table = doc.add_table(rows=1, cols=len(widths_mm))
-    table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
-        cell.width = Mm(width)
+    fix_widths(table, widths_mm, cell_margin_mm=cell_margin_mm)
     return table
 
 
 def letterhead(doc, *, with_number: bool = True):
-    """Decree 30 heading: superior and issuing body, number | national name and motto, place and date."""
-    left, right = borderless_table(doc, [70, 95]).rows[0].cells
+    """Decree 30 heading: superior and issuing body, number | national name and motto, place and date.
+
+    The right column is wide enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (12 pt bold) on one line; the left one
+    takes the rest, where a long issuing body wraps as it does on paper.
+    """
+    left, right = borderless_table(doc, HEADING_WIDTHS, cell_margin_mm=HEADING_CELL_MARGIN_MM).rows[0].cells
     para(left, "{{ superior_name }}", size=13, align=CENTER, reuse=True)
     para(left, "{{ issuer_name }}", bold=True, size=13, align=CENTER)
     rule(left, 22)
@@ -149,7 +200,7 @@ def letterhead(doc, *, with_number: bool = True):
         para(left, "Số: {{ document_number }}/{{ document_symbol }}", size=13, align=CENTER, before=6)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=CENTER, reuse=True)
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=CENTER)
-    rule(right, 20)
+    rule(right, 18)
     para(right, "{{ place_date }}", italic=True, size=14, align=CENTER, before=6)
 
 
@@ -213,7 +264,7 @@ def request_form():
     para(doc, "Kính gửi: {{ unit_name }}", align=CENTER, before=12, after=12)
 
     def person_lines(prefix: str):
-        body(doc, "Họ và tên: {{ %s.name }}; giới tính: {{ %s.sex }}" % (prefix, prefix))
+        body(doc, "Họ và tên: {{ %s.name }}{%% if %s.sex %%}; giới tính: {{ %s.sex }}{%% endif %%}" % ((prefix,) * 3))
         body(doc, "Ngày, tháng, năm sinh: {{ %s.birth }}; dân tộc: {{ %s.ethnicity }}" % (prefix, prefix))
         body(doc, "Giấy tờ tùy thân: {{ %s.id_text }}" % prefix)
         body(doc, "Địa chỉ: {{ %s.address }}" % prefix)
@@ -281,8 +332,9 @@ def acceptance_notice():
     )
     body(
         doc,
-        "1. Người được trợ giúp pháp lý: {{ beneficiary.name }}; năm sinh: {{ beneficiary.birth_year }}; "
-        "giới tính: {{ beneficiary.sex }}.",
+        "1. Người được trợ giúp pháp lý: {{ beneficiary.name }}"
+        "{% if beneficiary.birth_year %}; năm sinh: {{ beneficiary.birth_year }}{% endif %}"
+        "{% if beneficiary.sex %}; giới tính: {{ beneficiary.sex }}{% endif %}.",
     )
     body(doc, "Giấy tờ tùy thân: {{ beneficiary.id_text }}.")
     body(doc, "Địa chỉ: {{ beneficiary.address }}.")
@@ -364,6 +416,35 @@ def refusal_notice():
     return doc
 
 
+def transfer_notice():
+    """THÔNG BÁO Về việc chuyển yêu cầu trợ giúp pháp lý. UNCONFIRMED: no official form was retrieved; the wording
+    follows the other notices."""
+    doc = new_document()
+    letterhead(doc)
+    title(doc, "THÔNG BÁO", "Về việc chuyển yêu cầu trợ giúp pháp lý")
+    addressee(doc)
+    body(
+        doc,
+        "Ngày {{ received_on }}, {{ unit_name }} đã tiếp nhận yêu cầu trợ giúp pháp lý của {{ requester.name }} "
+        "(người được trợ giúp pháp lý: {{ beneficiary.name }}), lĩnh vực {{ field_of_law }}.",
+    )
+    body(
+        doc,
+        "{{ unit_name }} đã chuyển yêu cầu nêu trên cùng giấy tờ, tài liệu kèm theo đến {{ transfer_to }} để xem xét, "
+        "giải quyết theo thẩm quyền.",
+    )
+    tag(doc, "{%p if note %}")
+    body(doc, "{{ note }}")
+    tag(doc, "{%p endif %}")
+    body(
+        doc,
+        "{{ unit_name }} thông báo để {{ addressee_title }} biết và liên hệ với {{ transfer_to }} để được hướng dẫn, "
+        "giải quyết./.",
+    )
+    signature(doc)
+    return doc
+
+
 def _repeat_as_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -371,9 +452,17 @@ def _repeat_as_header(row) -> None:
     tr_pr.append(header)
 
 
+#: The register's page: landscape A4 with narrower side margins than a letter (a book is not bound at the left), so
+#: that its 14 columns get 262 mm; the data in 9 pt, the cells' side padding 1 mm.
+REGISTER_MARGINS = {"left_mm": 20, "right_mm": 15, "top_bottom_mm": 15}
+REGISTER_FONT = 9
+REGISTER_CELL_MARGIN_MM = 1.0
+
+
 def register(kind: str):
-    """The register print: landscape A4, the unit's heading, the title and year, one table row per entry."""
-    doc = new_document(landscape=True)
+    """The register print: landscape A4, the unit's heading, the title and year, one table row per entry. The columns
+    have the widths of ``columns.py`` (sized to their content, scaled to the text width)."""
+    doc = new_document(landscape=True, **REGISTER_MARGINS)
     columns = COLUMNS[kind]
     available_mm = text_width(doc) / Mm(1)
     left, right = borderless_table(doc, [110, available_mm - 110]).rows[0].cells
@@ -387,20 +476,17 @@ def register(kind: str):
     scale = available_mm / sum(c.width_mm for c in columns)
     table = doc.add_table(rows=4, cols=len(columns))
     table.style = doc.styles["Table Grid"]
-    table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for row in table.rows:
-        for cell, column in zip(row.cells, columns, strict=True):
-            cell.width = Mm(column.width_mm * scale)
+    fix_widths(table, [c.width_mm * scale for c in columns], cell_margin_mm=REGISTER_CELL_MARGIN_MM)
     header, loop_start, data, loop_end = table.rows
     _repeat_as_header(header)
     for cell, column in zip(header.cells, columns, strict=True):
-        para(cell, column.header, bold=True, size=11, align=CENTER, reuse=True)
-    para(loop_start.cells[0], "{%tr for row in rows %}", size=10, align=LEFT, reuse=True)
+        para(cell, column.header, bold=True, size=REGISTER_FONT, align=CENTER, reuse=True)
+    para(loop_start.cells[0], "{%tr for row in rows %}", size=REGISTER_FONT, align=LEFT, reuse=True)
     for cell, column in zip(data.cells, columns, strict=True):
         align = CENTER if column.key in {"number", "accepted_on", "date", "birth_year", "closed_on"} else LEFT
-        para(cell, "{{ row.%s }}" % column.key, size=11, align=align, reuse=True)
-    para(loop_end.cells[0], "{%tr endfor %}", size=10, align=LEFT, reuse=True)
+        para(cell, "{{ row.%s }}" % column.key, size=REGISTER_FONT, align=align, reuse=True)
+    para(loop_end.cells[0], "{%tr endfor %}", size=REGISTER_FONT, align=LEFT, reuse=True)
     para(doc, "Tổng số: {{ rows|length }}", italic=True, size=12, align=LEFT, before=6)
     para(doc, "Sổ in ngày {{ printed_on }}.", italic=True, size=12, align=LEFT)
     return doc
@@ -412,6 +498,7 @@ TEMPLATES = {
     "acceptance_notice.docx": acceptance_notice,
     "missing_papers.docx": missing_papers,
     "refusal_notice.docx": refusal_notice,
+    "transfer_notice.docx": transfer_notice,
     "register_cases.docx": lambda: register("cases"),
     "register_simple.docx": lambda: register("simple"),
 }

@@ -9,7 +9,18 @@ from django.utils import timezone
 
 from legalaid.core.choices import OrganisationKind
 from legalaid.lib.formatting import format_date
-from legalaid.people.choices import Sex
+from legalaid.people.choices import IdType, Sex
+
+#: An identity paper as printed before its number: the interface's labels carry form hints ("(12 số)") that a paper
+#: must not print. The 12-digit number is the personal identification number, printed on the căn cước card (Law on
+#: Identity 2023) and on the older căn cước công dân card alike.
+PRINTED_ID_TYPES = {
+    IdType.CCCD: "Căn cước số",
+    IdType.CMND: "Chứng minh nhân dân số",
+    IdType.PASSPORT: "Hộ chiếu số",
+}
+#: The sex as printed: nothing when it is not recorded (the interface's "Khác / không rõ" is a choice, not a fact).
+PRINTED_SEX = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ"}
 
 #: The issuing body of a Centre's papers, printed in bold under its Department of Justice.
 CENTRE_ISSUER = "TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC"
@@ -79,11 +90,11 @@ def title_of(person) -> str:
 def person_fields(person) -> dict[str, str]:
     """A person as printed on the papers."""
     id_text = ""
-    if person.id_number:
-        id_text = f"{person.get_id_type_display()} số {person.id_number}"
+    if person.id_number and person.id_type in PRINTED_ID_TYPES:
+        id_text = f"{PRINTED_ID_TYPES[person.id_type]} {person.id_number}"
     return {
         "name": person.full_name,
-        "sex": person.get_sex_display(),
+        "sex": PRINTED_SEX.get(person.sex, ""),
         "birth": format_date(person.date_of_birth) or (str(person.birth_year) if person.birth_year else ""),
         "birth_year": str(person.year_of_birth or ""),
         "ethnicity": str(person.ethnicity or ""),

@@ -10,7 +10,7 @@ from docxtpl import Listing
 
 from legalaid.cases.models import LegalAidCase
 from legalaid.eligibility.models import ProofDocument
-from legalaid.intake.choices import DecisionKind, Relationship
+from legalaid.intake.choices import DecisionKind, RefusalGround, Relationship
 from legalaid.intake.documents.letterhead import letterhead, person_fields, place_of, title_of, vn_document_date
 from legalaid.intake.documents.rendering import render_docx
 from legalaid.intake.models import LegalAidRequest, RequestDecision
@@ -28,8 +28,13 @@ def _listing(text: str):
     return Listing(text) if text else ""
 
 
+def category_wording(category) -> str:
+    """A category as the Law words it ("Người thuộc hộ nghèo"), without its reference or the final full stop."""
+    return (category.label or category.short_label).strip().rstrip(".")
+
+
 def _categories(request: LegalAidRequest) -> list[str]:
-    return [f"{c.ref}. {c.short_label}" for c in request.categories.all()]
+    return [category_wording(c) for c in request.categories.all()]
 
 
 def _paper_names(codes) -> list[str]:
@@ -128,13 +133,22 @@ def missing_papers_docx(decision: RequestDecision) -> bytes:
     return render_docx("missing_papers.docx", missing_papers_context(decision))
 
 
+def printed_refusal_ground(code: str) -> str:
+    """The Art. 30(3) ground as a sentence of the notice: the interface's label without its "– Điều 30(3)(x)" suffix,
+    followed by the citation in the words of a state paper ("điểm d khoản 3 Điều 30 Luật Trợ giúp pháp lý")."""
+    label = str(RefusalGround(code).label)
+    wording = label.rsplit(" – ", 1)[0].strip()
+    point = code.rsplit(".", 1)[-1]
+    return f"{wording} (điểm {point} khoản 3 Điều 30 Luật Trợ giúp pháp lý)"
+
+
 def refusal_notice_context(decision: RequestDecision) -> dict:
     if decision.kind != DecisionKind.REFUSE:
         raise ValueError("Not a refusal.")
     context = _decision_context(decision)
     return {
         **context,
-        "ground": decision.get_refusal_ground_display(),
+        "ground": printed_refusal_ground(decision.refusal_ground),
         "ground_code": decision.refusal_ground,
         "reason": context.pop("note"),
         "note": "",
@@ -147,10 +161,24 @@ def refusal_notice_docx(decision: RequestDecision) -> bytes:
     return render_docx("refusal_notice.docx", refusal_notice_context(decision))
 
 
+def transfer_notice_context(decision: RequestDecision) -> dict:
+    if decision.kind != DecisionKind.TRANSFER:
+        raise ValueError("Not a transfer.")
+    return {**_decision_context(decision), "transfer_to": decision.transfer_to.strip()}
+
+
+def transfer_notice_docx(decision: RequestDecision) -> bytes:
+    """ "THÔNG BÁO Về việc chuyển yêu cầu trợ giúp pháp lý": where the request went and why. UNCONFIRMED: no official
+    form of this notice was retrieved; the wording follows the other notices."""
+    return render_docx("transfer_notice.docx", transfer_notice_context(decision))
+
+
 def decision_docx(decision: RequestDecision) -> tuple[str, bytes]:
     """The paper of a decision by its kind, with a file-name stem; ValueError for a kind that has none."""
     if decision.kind == DecisionKind.ASK_PAPERS:
         return "bo-sung-giay-to", missing_papers_docx(decision)
     if decision.kind == DecisionKind.REFUSE:
         return "tu-choi-thu-ly", refusal_notice_docx(decision)
+    if decision.kind == DecisionKind.TRANSFER:
+        return "chuyen-yeu-cau", transfer_notice_docx(decision)
     raise ValueError("This decision has no paper of its own.")

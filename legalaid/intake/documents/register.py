@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -50,14 +52,31 @@ def register_entries(organisation, year: int, kind: str) -> list[dict]:
             }
             for m in matters
         ]
+    from legalaid.cases.choices import CaseStatus, EventKind
+    from legalaid.cases.models import CaseEvent
+    from legalaid.providers.models import Assignment
+
     cases = (
         LegalAidCase.objects.filter(**where)
-        .select_related("beneficiary__province", "beneficiary__commune", "field_of_law", "form_of_aid")
-        .prefetch_related("request__categories")
+        .select_related("beneficiary__province", "beneficiary__commune", "field_of_law", "form_of_aid", "completion")
+        .prefetch_related(
+            "request__categories",
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.select_related("provider").order_by("decision_date", "id"),
+                to_attr="register_assignments",
+            ),
+            Prefetch(
+                "events",
+                queryset=CaseEvent.objects.filter(kind=EventKind.TRANSITION, to_status=CaseStatus.DISCONTINUED),
+                to_attr="register_discontinued",
+            ),
+        )
         .order_by("number")
     )
     rows = []
     for case in cases:
+        result, closed_on = _end_of(case)
         person = case.beneficiary
         note = ""
         if case.immediate:
@@ -73,16 +92,43 @@ def register_entries(organisation, year: int, kind: str) -> list[dict]:
                 "birth_year": person.year_of_birth or "",
                 "sex": person.get_sex_display(),
                 "address": person.address_display or person.old_address,
-                "categories": "; ".join(c.ref for c in case.request.categories.all()),
+                "categories": "; ".join(c.short_label for c in case.request.categories.all()),
                 "field": case.field_of_law.name,
                 "form": case.form_of_aid.name,
-                "provider": "",  # assignment of providers comes with the cases workflow
-                "result": "",
-                "closed_on": None,
+                "provider": _providers_of(case),
+                "result": result,
+                "closed_on": closed_on,
                 "note": note,
             }
         )
     return rows
+
+
+def _providers_of(case) -> str:
+    """Everyone assigned to the case, in the order of the decisions (a change of provider adds the new one)."""
+    names = []
+    for assignment in case.register_assignments:
+        if assignment.provider.full_name not in names:
+            names.append(assignment.provider.full_name)
+    return "; ".join(names)
+
+
+def _end_of(case) -> tuple[str, dt.date | None]:
+    """The result and the end date of a case that has ended: the recorded outcome and date of a completed case
+    (Law Art. 38), or "Không tiếp tục thực hiện" with its reason and date (Law Art. 37)."""
+    try:
+        completion = case.completion  # selected with the case
+    except ObjectDoesNotExist:
+        completion = None
+    if completion is not None:
+        return completion.outcome.strip(), completion.completed_on
+    if case.register_discontinued:
+        event = case.register_discontinued[-1]
+        reason = event.reason.strip()
+        return (f"Không tiếp tục thực hiện: {reason}" if reason else "Không tiếp tục thực hiện"), timezone.localdate(
+            event.at
+        )
+    return "", None
 
 
 def _printable(value) -> str:
@@ -144,7 +190,7 @@ def register_xlsx(organisation, year: int, kind: str) -> bytes:
     for index, column in enumerate(columns, start=1):
         cell = ws.cell(row=XLSX_HEADER_ROW, column=index, value=column.header)
         cell.font, cell.alignment, cell.border = bold, center, border
-        ws.column_dimensions[get_column_letter(index)].width = max(8, round(column.width_mm / 2.2))
+        ws.column_dimensions[get_column_letter(index)].width = max(8, round(column.width_mm / 1.8))
     for offset, row in enumerate(register_entries(organisation, year, kind), start=1):
         for index, column in enumerate(columns, start=1):
             value = row[column.key]

@@ -125,7 +125,7 @@ def test_request_form_is_filled_in(world):
         "Ngày, tháng, năm sinh: 03/04/2012",
         child.id_number,
         "Cha, mẹ",
-        "7.2.",
+        "- Người thuộc hộ nghèo",  # the category by the Law's wording, not "7.2."
         "4. Lĩnh vực pháp luật: Dân sự",
         "Tư vấn pháp luật",
         "- Sổ hộ nghèo năm 2026",
@@ -134,6 +134,10 @@ def test_request_form_is_filled_in(world):
     ):
         assert expected in body, expected
     assert "đã hòa giải ở xã không thành" in body  # the second line of the summary
+    # Printed labels carry no form hints and no codes: the identity paper without "(12 số)", the category by its
+    # wording.
+    assert f"Giấy tờ tùy thân: Căn cước số {child.id_number}" in body
+    assert "(12 số)" not in body and "7.2." not in body
     date_line = next(line for line in lines(data) if ", ngày " in line)
     assert DATE_LINE.match(date_line) and date_line.startswith(place_of(world.a.centre))
 
@@ -237,7 +241,11 @@ def test_refusal_notice(world):
     body = text(data)
     assert_no_tags_left(data)
     assert "Về việc từ chối thụ lý vụ việc trợ giúp pháp lý" in body
-    assert f"{RefusalGround.HANDLED_ELSEWHERE.label}." in body
+    assert (
+        "Vụ việc đang được tổ chức thực hiện trợ giúp pháp lý khác thụ lý (điểm d khoản 3 Điều 30 Luật Trợ giúp pháp "
+        "lý)." in body
+    )
+    assert "Điều 30(3)(d)" not in body  # the interface's short citation is not printed
     assert "Vụ việc đang do Văn phòng luật sư X thực hiện theo hợp đồng dịch vụ." in body
     assert "có quyền khiếu nại theo quy định tại Điều 45 Luật Trợ giúp pháp lý" in body
     with pytest.raises(ValueError):
@@ -269,7 +277,7 @@ def test_register_xlsx_lists_the_cases_in_number_order(world):
     assert [r[2] for r in rows] == codes
     assert rows[0][1].date() == timezone.localdate()  # a real date, shown dd/mm/yyyy
     assert ws.cell(row=XLSX_HEADER_ROW + 1, column=2).number_format == "dd/mm/yyyy"
-    assert rows[0][7] == "7.2"
+    assert rows[0][7] == "Người thuộc hộ nghèo"
     assert ws["A1"].value == world.a.doj.name.upper()
     assert ws["A3"].value == "SỔ THỤ LÝ, THEO DÕI VỤ VIỆC TRỢ GIÚP PHÁP LÝ"
     assert ws.page_setup.orientation == "landscape"

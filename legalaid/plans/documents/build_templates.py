@@ -21,6 +21,7 @@ from legalaid.intake.documents.build_templates import (
     LEFT,
     _repeat_as_header,
     body,
+    fix_widths,
     letterhead,
     new_document,
     para,
@@ -35,16 +36,15 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 def _table(doc, columns: list[tuple[str, float, str]], loop: str):
-    """A grid table: a repeated header row, then one row per item of ``loop`` ("row in rows")."""
+    """A grid table: a repeated header row, then one row per item of ``loop`` ("row in rows"). Each column has the
+    width given (sized to its content: a reference, a date, a status; the task's text takes the rest), scaled to the
+    text width, fixed so that LibreOffice and Word lay it out alike."""
     available_mm = text_width(doc) / Mm(1)
     scale = available_mm / sum(width for _, width, _ in columns)
     table = doc.add_table(rows=4, cols=len(columns))
     table.style = doc.styles["Table Grid"]
-    table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for row in table.rows:
-        for cell, (_, width, _) in zip(row.cells, columns, strict=True):
-            cell.width = Mm(width * scale)
+    fix_widths(table, [width * scale for _, width, _ in columns], cell_margin_mm=1.5)
     header, loop_start, data, loop_end = table.rows
     _repeat_as_header(header)
     for cell, (label, _, _) in zip(header.cells, columns, strict=True):
@@ -76,10 +76,10 @@ def plan_report():
         doc,
         [
             ("TT", 12, "row.ref"),
-            ("Nhiệm vụ", 62, "row.content"),
+            ("Nhiệm vụ", 67, "row.content"),
             ("Đơn vị chủ trì", 30, "row.lead"),
-            ("Thời gian", 28, "row.timeframe"),
-            ("Trạng thái", 24, "row.status"),
+            ("Thời gian", 30, "row.timeframe"),
+            ("Trạng thái", 26, "row.status"),
         ],
         "row in tasks",
     )
@@ -94,10 +94,10 @@ def plan_report():
     _table(
         doc,
         [
-            ("Nhiệm vụ", 14, "row.ref"),
-            ("Chỉ tiêu", 60, "row.text"),
-            ("Mục tiêu", 22, "row.goal"),
-            ("Thực tế", 22, "row.actual"),
+            ("Nhiệm vụ", 17, "row.ref"),
+            ("Chỉ tiêu", 62, "row.text"),
+            ("Mục tiêu", 32, "row.goal"),
+            ("Thực tế", 30, "row.actual"),
             ("Đánh giá", 24, "row.result"),
         ],
         "row in targets",

@@ -44,13 +44,14 @@ def _target_rows(report: PlanReport) -> list[dict]:
     rows = []
     for result in report.targets:
         target = result.target
-        goal = f"{target.get_comparison_display()} {_number(target.value)} {target.unit}".strip()
+        # A number and its unit never part at a line's end (a no-break space between them).
+        goal = f"{target.get_comparison_display()} {_number(target.value)}\u00a0{target.unit}".strip()
         if result.metric is None:
             actual = _("không gắn số liệu")
         elif result.actual is None:
             actual = _("chưa đo được")
         else:
-            actual = f"{_number(result.actual)} {result.metric.unit}"
+            actual = f"{_number(result.actual)}\u00a0{result.metric.unit}"
         verdict = {True: _("Đạt"), False: _("Chưa đạt"), None: ""}[result.met]
         rows.append(
             {

@@ -74,7 +74,8 @@ def decision_context(assignment) -> dict:
                 "previous": _provider_fields(previous.provider),
                 "previous_decision": previous.decision_code,
                 "previous_date": format_date(previous.decision_date),
-                "reason": assignment.change_reason,
+                # The template puts its own punctuation after the reason ("lý do: ...;").
+                "reason": assignment.change_reason.strip().rstrip(".;"),
                 "requested_on": format_date(assignment.change_requested_on),
             }
         )

@@ -50,21 +50,19 @@ def _grounds(doc):
     )
 
 
-def _provider_line(doc, prefix: str, who: str):
+def _assignment_sentence(doc, prefix: str, who: str):
+    """One sentence, one paragraph: who is assigned, to whom, in which form and field (no line break inside it)."""
+    provider = (
+        " {{ %s.title }} {{ %s.name }}, {{ %s.kind }}{%% if %s.card %%} ({{ %s.card }}){%% endif %%}"
+        "{%% if %s.organisation %%}, {{ %s.organisation }}{%% endif %%}," % ((who,) * 7)
+    )
     body(
         doc,
-        prefix + " {{ %s.title }} {{ %s.name }}, {{ %s.kind }}{%% if %s.card %%} ({{ %s.card }}){%% endif %%}"
-        "{%% if %s.organisation %%}, {{ %s.organisation }}{%% endif %%}" % ((who,) * 7) + ",",
+        prefix + provider + " thực hiện trợ giúp pháp lý cho {{ beneficiary.title }} {{ beneficiary.name }}"
+        "{% if beneficiary.birth_year %} (năm sinh: {{ beneficiary.birth_year }}){% endif %}"
+        "{% if beneficiary.address %}, địa chỉ: {{ beneficiary.address }}{% endif %}; "
+        "hình thức trợ giúp pháp lý: {{ form_of_aid }}; lĩnh vực: {{ field_of_law }}.",
     )
-
-
-def _case_lines(doc):
-    body(
-        doc,
-        "thực hiện trợ giúp pháp lý cho {{ beneficiary.title }} {{ beneficiary.name }}; năm sinh: "
-        "{{ beneficiary.birth_year }}; địa chỉ: {{ beneficiary.address }};",
-    )
-    body(doc, "hình thức trợ giúp pháp lý: {{ form_of_aid }}; lĩnh vực: {{ field_of_law }}.")
 
 
 def _closing(doc, first_article: int):
@@ -90,8 +88,7 @@ def assignment_decision():
     _grounds(doc)
     body(doc, "Theo đề nghị của {{ proposer }},", italic=True)
     para(doc, "QUYẾT ĐỊNH:", bold=True, align=CENTER, before=6, after=6)
-    _provider_line(doc, "Điều 1. Cử", "provider")
-    _case_lines(doc)
+    _assignment_sentence(doc, "Điều 1. Cử", "provider")
     _closing(doc, 2)
     return doc
 
@@ -117,8 +114,7 @@ def change_decision():
         "{{ previous.title }} {{ previous.name }} ({{ previous.kind }}) thôi thực hiện vụ việc theo Quyết định số "
         "{{ previous_decision }} ngày {{ previous_date }}.",
     )
-    _provider_line(doc, "Cử", "provider")
-    _case_lines(doc)
+    _assignment_sentence(doc, "Cử", "provider")
     _closing(doc, 2)
     return doc
 

@@ -90,3 +90,25 @@ def next_deadline(case: LegalAidCase) -> NextDeadline | None:
     if handover:
         candidates.append(NextDeadline(handover, _("Bàn giao hồ sơ")))
     return min(candidates, key=lambda d: d.due, default=None)
+
+
+def case_papers(user, case: LegalAidCase) -> list:
+    """The official papers of a case that ``user`` may open, for the page's "Văn bản" panel: the request form and the
+    notices on the request, the acceptance notice, and each assignment or change decision the user sees
+    (``Assignment.visible_to``: a lawyer sees the decisions that name them).
+
+    ``case`` was read through ``LegalAidCase.visible_to(user)``, the queryset of the acceptance notice's route; its
+    request is then visible too (``LegalAidRequest.visible_to`` scopes by the same Centre, branch and active
+    assignment), so the request form's route opens. The decisions and assignments are read through their routes'
+    querysets: no link leads to a 404. Two queries, whatever the number of papers.
+    """
+    from legalaid.intake import papers
+    from legalaid.providers.models import Assignment
+
+    found = [papers.request_form_paper(case.request), *papers.decision_papers(user, case.request_id)]
+    found.append(papers.acceptance_notice_paper(case))
+    for assignment in (
+        Assignment.objects.visible_to(user).filter(case=case).select_related("provider").order_by("decision_date", "id")
+    ):
+        found.append(papers.assignment_paper(assignment))
+    return found

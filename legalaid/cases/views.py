@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,10 +140,6 @@ def case_detail(request, pk: int):
     case = selectors.case_for(request.user, pk, detail=True)
     audit.log_access(user=request.user, instance=case)
     user = request.user
-    try:
-        notice_url = reverse("intake:acceptance_notice_docx", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        notice_url = None
     work_log = list(case.work_log.all())
     today = timezone.localdate()
     total_sessions = sum((e.counted_sessions for e in work_log), start=0)
@@ -164,7 +159,7 @@ def case_detail(request, pk: int):
             "case": case,
             "tone": case.status_tone,
             "moves": moves,
-            "notice_url": notice_url,
+            "papers": selectors.case_papers(user, case),
             "details": details,
             "hearings": list(case.hearings.all()),
             "work_log": work_log,

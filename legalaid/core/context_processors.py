@@ -16,6 +16,8 @@ def navigation(request):
     elif user.has_perm("intake.view_case"):
         # Lawyers and collaborators: the cases assigned to them.
         items.append(("cases", _("Vụ việc được cử thực hiện"), reverse("cases:case_list")))
+    if user.has_perm("intake.print_register"):
+        items.append(("registers", _("Sổ sách"), reverse("intake:registers")))
     if user.has_perm("providers.view_provider"):
         items.append(("providers", _("Người thực hiện TGPL"), reverse("providers:provider_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))

@@ -228,3 +228,23 @@ class SimpleMatterForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.visible_to(user)
+
+
+class RegisterChoiceForm(BootstrapMixin, forms.Form):
+    """The unit and year of the books to print (the registers page); the units are those the user may print."""
+
+    #: The first year of the books: the Law on Legal Aid 2017 took effect on 01/01/2018.
+    FIRST_YEAR = 2018
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organisation.objects.none(), empty_label=None)
+    year = forms.IntegerField(label=_("Năm"), min_value=FIRST_YEAR)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("Năm chưa đến: chưa có sổ của năm này."), code="future")
+        return year

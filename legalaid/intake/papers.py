@@ -64,6 +64,16 @@ def register_units(user) -> QuerySet:
     )
 
 
+def default_register_unit(user, units: QuerySet) -> Organisation | None:
+    """The unit the registers page opens with: the user's own unit (a branch), else their Centre, else the first."""
+    for candidate in (user.organisation_id, getattr(user.centre, "pk", None)):
+        if candidate is not None:
+            unit = units.filter(pk=candidate).first()
+            if unit is not None:
+                return unit
+    return units.first()
+
+
 def _decision_title(decision: RequestDecision) -> str:
     return {
         DecisionKind.ASK_PAPERS: _("Thông báo về việc bổ sung giấy tờ, tài liệu"),
@@ -90,6 +100,23 @@ def acceptance_notice_paper(case: LegalAidCase) -> Paper:
     )
 
 
+def assignment_paper(assignment) -> Paper:
+    """The assignment or change-of-provider decision (providers app's route)."""
+    title = (
+        _("Quyết định thay đổi người thực hiện trợ giúp pháp lý")
+        if assignment.replaces_id
+        else _("Quyết định cử người thực hiện trợ giúp pháp lý")
+    )
+    detail = _("số %(code)s ngày %(day)s – %(name)s") % {
+        "code": assignment.decision_code,
+        "day": format_date(assignment.decision_date),
+        "name": assignment.provider.full_name,
+    }
+    return Paper(
+        f"assignment-{assignment.pk}", title, detail, reverse("providers:decision_docx", kwargs={"pk": assignment.pk})
+    )
+
+
 def decision_papers(user, request_pk: int) -> list[Paper]:
     """The notices of the decisions on one request that the user may open, in the order they were decided."""
     return [
@@ -104,16 +131,17 @@ def decision_papers(user, request_pk: int) -> list[Paper]:
 
 
 def request_papers(user, obj: LegalAidRequest) -> list[Paper]:
-    """The papers of a request the user sees: the request form, the notice of each decision that has one, and the
-    acceptance notice once the request is accepted (when the user may open the case)."""
-    papers = []
-    if requests_for_papers(user).filter(pk=obj.pk).exists():
-        papers.append(request_form_paper(obj))
-        papers.extend(decision_papers(user, obj.pk))
-    case = cases_for_papers(user).filter(request_id=obj.pk).first()
+    """The papers of a request read through ``requests_for_papers(user)`` (as the request page reads it): the request
+    form, the notice of each decision that has one, and the acceptance notice once the request is accepted (its case
+    has the request's Centre and branch, so ``cases_for_papers`` lets the same user open it). One query."""
+    found = [request_form_paper(obj), *decision_papers(user, obj.pk)]
+    try:
+        case = obj.case
+    except LegalAidCase.DoesNotExist:
+        case = None
     if case is not None:
-        papers.append(acceptance_notice_paper(case))
-    return papers
+        found.append(acceptance_notice_paper(case))
+    return found
 
 
 def register_papers(unit: Organisation, year: int) -> list[Paper]:

@@ -22,4 +22,6 @@ rules.add_perm("intake.decide_request", can_work_intake)
 rules.add_perm("intake.export_request", can_view_intake)
 rules.add_perm("intake.view_case", can_view_cases)
 rules.add_perm("intake.view_simplematter", can_view_intake)
+#: The registers page; which units' books a user may print is ``intake.papers.register_units`` (TT 12/2018 Art. 5).
+rules.add_perm("intake.print_register", can_view_intake)
 rules.add_perm("intake.add_simplematter", can_work_intake)

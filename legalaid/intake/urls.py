@@ -30,6 +30,7 @@ urlpatterns += [
         "vu-viec/<int:pk>/thong-bao-thu-ly.docx", views_documents.acceptance_notice_docx, name="acceptance_notice_docx"
     ),
     path("quyet-dinh/<int:pk>.docx", views_documents.decision_docx, name="decision_docx"),
+    path("so/", views_documents.registers, name="registers"),
     path("so/<int:org_pk>/<int:year>/<str:kind>.xlsx", views_documents.register_xlsx, name="register_xlsx"),
     path("so/<int:org_pk>/<int:year>/<str:kind>.docx", views_documents.register_docx, name="register_docx"),
 ]

@@ -32,7 +32,7 @@ from legalaid.people import services as people_services
 from legalaid.people.forms import PersonForm
 from legalaid.people.models import Ethnicity, Person
 
-from . import selectors, services
+from . import papers, selectors, services
 from .choices import Channel, DecisionKind, RefusalGround, UrgencyReason
 from .filters import RequestFilter
 from .forms import AcceptForm, AskPapersForm, ReferralForm, RefuseForm, RequestForm, SimpleMatterForm, TransferForm
@@ -383,6 +383,7 @@ def _render_detail(request, obj: LegalAidRequest, bound: dict | None = None, sta
         "can_decide": is_open and request.user.has_perm("intake.decide_request"),
         "is_open": is_open,
         "open_action": next(iter(bound), None) if bound else None,
+        "papers": papers.request_papers(request.user, obj),
         "now": timezone.now(),
         **selectors.deadlines(),
         **_action_forms(obj, bound),

@@ -1,13 +1,14 @@
-"""Downloads of intake's official papers (.docx) and register prints (.xlsx, .docx).
+"""Downloads of intake's official papers (.docx) and register prints (.xlsx, .docx), and the registers page.
 
 Every download reads its record through the scoping layer (404 when not visible) and writes the access log.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
@@ -16,6 +17,7 @@ from legalaid.core.choices import AccessAction
 from legalaid.core.models import Organisation
 from legalaid.intake import documents, papers
 from legalaid.intake.choices import RegisterKind
+from legalaid.intake.forms import RegisterChoiceForm
 from legalaid.intake.models import Register
 from legalaid.lib.xlsx import XLSX_CONTENT_TYPE
 
@@ -111,3 +113,22 @@ def register_docx(request, org_pk: int, year: int, kind: str):
     unit = _register_unit(request, org_pk, kind)
     _log_register(request, unit, year, kind)
     return _attachment(documents.register_docx(unit, year, kind), f"so-{kind}-{unit.code or unit.pk}-{year}.docx")
+
+
+@login_required
+@permission_required("intake.print_register", raise_exception=True)
+@require_safe
+def registers(request):
+    """The registers page ("Sổ sách"): the user picks a unit they may print for and a year, and gets the prints of
+    the case register (Mẫu 01) and of the book of simple matters."""
+    # "centre" sorts after "branch": the Centre first, then its branches by name.
+    units = papers.register_units(request.user).select_related("centre").order_by("-kind", "name")
+    if not units.exists():
+        raise PermissionDenied
+    initial = {"unit": papers.default_register_unit(request.user, units), "year": papers.current_year()}
+    form = RegisterChoiceForm(request.GET or None, units=units, initial=initial)
+    unit, year = initial["unit"], initial["year"]
+    if form.is_bound and form.is_valid():
+        unit, year = form.cleaned_data["unit"], form.cleaned_data["year"]
+    prints = papers.register_papers(unit, year) if not form.is_bound or form.is_valid() else []
+    return render(request, "intake/registers.html", {"form": form, "unit": unit, "year": year, "prints": prints})

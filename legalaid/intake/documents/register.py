@@ -125,9 +125,9 @@ def _end_of(case) -> tuple[str, dt.date | None]:
     if case.register_discontinued:
         event = case.register_discontinued[-1]
         reason = event.reason.strip()
-        return (f"Không tiếp tục thực hiện: {reason}" if reason else "Không tiếp tục thực hiện"), timezone.localdate(
-            event.at
-        )
+        ended_on = (event.data or {}).get("ended_on")
+        ended = dt.date.fromisoformat(ended_on) if ended_on else timezone.localdate(event.at)
+        return (f"Không tiếp tục thực hiện: {reason}" if reason else "Không tiếp tục thực hiện"), ended
     return "", None
 
 

@@ -5,6 +5,7 @@ one transferred; a branch case discontinued; a simple matter; the plan report. S
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from django.utils import timezone
 
@@ -54,8 +55,9 @@ def _rename(world) -> None:
         user.save(update_fields=["full_name"])
 
 
-def build_papers() -> tuple[object, dict[str, bytes]]:
-    """The world and every paper as .docx bytes, by name. Call inside a test's database."""
+def build_papers() -> tuple[SimpleNamespace, dict[str, bytes]]:
+    """The records (``world``, ``request``, ``case``, ``first``, ``change``, ``asked``, ``refused``, ``transferred``,
+    ``branch_case``, ``woman``, ``unknown``) and every paper as .docx bytes, by name. Call inside a test's database."""
     world = build_world()
     _rename(world)
     a = world.a
@@ -170,4 +172,17 @@ def build_papers() -> tuple[object, dict[str, bytes]]:
         "register_simple": documents.register_docx(a.centre, year, "simple"),
         "plan_report": plan_report_docx(plan_report(make_plan(a.centre))),
     }
-    return world, papers
+    records = SimpleNamespace(
+        world=world,
+        request=request,
+        case=case,
+        first=first,
+        change=change,
+        asked=asked,
+        refused=refused,
+        transferred=transferred,
+        branch_case=branch_case,
+        woman=woman,
+        unknown=unknown,
+    )
+    return records, papers

@@ -77,6 +77,16 @@ ACCOUNTS = [
 ]
 
 
+def accounts_table() -> str:
+    """The demo accounts and their password, as ``seed_demo`` and ``make run`` print them."""
+    lines = [
+        f"Demo accounts (password for all: {DEMO_PASSWORD})",
+        f"  {'admin':<14} Quản trị toàn hệ thống (superuser)",
+    ]
+    lines += [f"  {a.username:<14} {a.full_name} – {a.role.label}" for a in ACCOUNTS]
+    return "\n".join(lines)
+
+
 def already_seeded() -> bool:
     return Organisation.objects.filter(kind=OrganisationKind.CENTRE, province__code=PROVINCE_CODE).exists()
 
@@ -205,3 +215,44 @@ def seed() -> list[DemoAccount]:
             password=DEMO_PASSWORD,
         )
     return ACCOUNTS
+
+
+class DemoClock:
+    """A controlled clock for backdating demonstration data: inside ``with clock:``, ``django.utils.timezone.now``
+    (and with it ``localdate``, ``auto_now`` fields and the services' "today") returns ``clock.at``, which the seeding
+    moves forward event by event. Model fields whose default is ``timezone.now`` itself follow it too.
+
+    Only the demo seed uses it; the services are called exactly as a user's request would call them.
+    """
+
+    def __init__(self, at: dt.datetime):
+        self.at = at
+        self._patch = None
+        self._fields: list = []
+
+    def _now(self) -> dt.datetime:
+        return self.at
+
+    def __enter__(self) -> DemoClock:
+        from unittest import mock
+
+        from django.apps import apps
+        from django.utils import timezone
+
+        real_now = timezone.now
+        self._patch = mock.patch.object(timezone, "now", self._now)
+        self._patch.start()
+        for model in apps.get_models():
+            for field in model._meta.concrete_fields:
+                if field.default is real_now:
+                    self._fields.append((field, real_now))
+                    field.default = self._now
+                    field.__dict__.pop("_get_default", None)  # a cached_property of Field
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for field, default in self._fields:
+            field.default = default
+            field.__dict__.pop("_get_default", None)
+        self._fields.clear()
+        self._patch.stop()

@@ -1,6 +1,6 @@
 """Demonstration providers (called by ``manage.py seed_demo`` after the intake demo): the officers, lawyers and
 collaborators among the demo accounts, with valid cards, contracts, languages, fields and quotas; the land case of the
-intake demo is assigned to tgv.lan, who speaks Tày like its beneficiary."""
+intake demo (``assign_today``, once it exists) is assigned to tgv.lan, who speaks Tày like its beneficiary."""
 
 from __future__ import annotations
 
@@ -134,6 +134,15 @@ def seed() -> None:
                 cases=quota,
                 reference="Kế hoạch công tác năm (minh họa)",
             )
+    assign_today()
+
+
+def assign_today() -> None:
+    """The assignment of today's land case of the intake demo (when it exists) to tgv.lan."""
     land = LegalAidCase.objects.filter(request__counterpart_name="Hoàng Văn Sình").first()
-    if land is not None:
-        services.case_assign(actor=User.objects.get(username="truongcn2"), case=land, provider=providers["tgv.lan"])
+    if land is not None and land.status == "accepted":
+        services.case_assign(
+            actor=User.objects.get(username="truongcn2"),
+            case=land,
+            provider=Provider.objects.get(user__username="tgv.lan"),
+        )

@@ -2,12 +2,14 @@
 quotas, and the land case assigned to tgv.lan."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from legalaid.cases.models import LegalAidCase
+from legalaid.core import demo as core_demo
 from legalaid.core.models import User
+from legalaid.core.services import holidays_load_year
+from legalaid.intake import demo as intake_demo
 from legalaid.providers import demo
 from legalaid.providers.models import Assignment, Provider
 from legalaid.providers.services import assignability
@@ -16,8 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seed_demo_has_providers(client):
-    call_command("seed_demo")
+    # The accounts, the providers and today's intake demo (the year of activity is tested in core/tests/test_demo.py).
     today = timezone.localdate()
+    holidays_load_year(actor=None, year=today.year)
+    core_demo.seed()
+    demo.seed()
+    intake_demo.seed()
+    demo.assign_today()
     assert set(Provider.objects.values_list("user__username", flat=True)) == set(demo.PROVIDERS)
     for provider in Provider.objects.all():
         assert assignability(provider, today) == [], provider

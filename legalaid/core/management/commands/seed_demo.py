@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -7,7 +9,17 @@ from legalaid.core.services import holidays_load_year
 
 
 class Command(BaseCommand):
-    help = "Load the demonstration province once (refuses in production); prints the demo accounts."
+    help = (
+        "Load the demonstration province once (refuses in production): a year of activity of its Centre ending "
+        "today; prints the demo accounts."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts",
+            action="store_true",
+            help="Do not print the demo accounts (`make run` prints them once the server answers).",
+        )
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
@@ -18,26 +30,38 @@ class Command(BaseCommand):
         if demo.already_seeded():
             self.stdout.write("Demo data already loaded.")
         else:
-            demo.seed()
-            # Persons and requests of the demo province (the intake app depends on core, not the reverse).
-            from legalaid.intake import demo as intake_demo
+            started = time.monotonic()
+            self.stdout.write("Loading the demo data (a year of activity, about a minute)...")
+            self.verbosity = options["verbosity"]
+            self.seed()
+            self.stdout.write("Demo data loaded. (%.0f s)" % (time.monotonic() - started))
+        if not options["no_accounts"]:
+            self.stdout.write("")
+            self.stdout.write(demo.accounts_table())
 
-            intake_demo.seed()
-            from legalaid.providers import demo as providers_demo
+    def seed(self):
+        # The apps depend on core, not the reverse: their demo modules are imported here.
+        from legalaid.cases import demo as cases_demo
+        from legalaid.commendations import demo as commendations_demo
+        from legalaid.intake import demo as intake_demo
+        from legalaid.plans import demo as plans_demo
+        from legalaid.providers import demo as providers_demo
+        from legalaid.studies import demo as studies_demo
 
-            providers_demo.seed()
-            from legalaid.studies import demo as studies_demo
-
-            studies_demo.seed()
-            from legalaid.commendations import demo as commendations_demo
-
-            commendations_demo.seed()
-            from legalaid.plans import demo as plans_demo
-
-            plans_demo.seed()
-            self.stdout.write("Demo data loaded.")
-        self.stdout.write("")
-        self.stdout.write("Demo accounts (password for all: %s)" % demo.DEMO_PASSWORD)
-        self.stdout.write(f"  {'admin':<14} Quản trị toàn hệ thống (superuser)")
-        for account in demo.ACCOUNTS:
-            self.stdout.write(f"  {account.username:<14} {account.full_name} – {account.role.label}")
+        demo.seed()
+        providers_demo.seed()
+        # The year that ends yesterday, backdated event by event, then today's requests of the intake demo (the
+        # newest numbers of the registers) and today's assignment.
+        done = cases_demo.seed()
+        if cases_demo.seeder_errors:
+            self.stderr.write(
+                "%d steps of the demo year were refused by a rule (their matters stop there):\n  %s"
+                % (len(cases_demo.seeder_errors), "\n  ".join(cases_demo.seeder_errors[:20]))
+            )
+        if self.verbosity > 1:
+            self.stdout.write(", ".join(f"{kind}: {n}" for kind, n in sorted(done.items())))
+        intake_demo.seed()
+        providers_demo.assign_today()
+        studies_demo.seed()
+        commendations_demo.seed()
+        plans_demo.seed()

@@ -14,12 +14,14 @@ $(STAMP): requirements.lock
 
 install: $(STAMP)
 
-## Serve the demo at http://127.0.0.1:8000 with the background task worker beside it.
+## Serve the demo at http://127.0.0.1:8000 with the background task worker beside it. The demo accounts are printed
+## once the server answers, below runserver's own start-up lines.
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --no-accounts
 	$(PY) manage.py db_worker --interval 2 & WORKER=$$!; \
-	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py demo_accounts --after http://127.0.0.1:8000/dang-nhap/ & ACCOUNTS=$$!; \
+	trap 'kill $$WORKER $$ACCOUNTS 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole suite: PostgreSQL when DATABASE_URL points at one, SQLite otherwise. Browser tests included.

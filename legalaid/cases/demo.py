@@ -423,6 +423,8 @@ class Seeder:
         for index, day in enumerate(days):
             unit = _weighted(rnd, UNIT_WEIGHTS)
             field_code = _weighted(rnd, fields)
+            if index < 4:
+                field_code = "criminal"  # litigation in the first weeks: the officers' cases of the year before
             _w, forms, summaries = MATTERS[field_code]
             form = _weighted(rnd, forms)
             referral = None
@@ -554,7 +556,8 @@ class Seeder:
             year = on_date.year
             this_year = year == self.today.year
             targets = {"tgv.lan": 8 if this_year else 2, "tgv.minh": 3 if this_year else 2, "tgv.hung": 0}
-            for officer in ("tgv.lan", "tgv.minh"):
+            officers = sorted(("tgv.lan", "tgv.minh"), key=lambda o: self.litigation_count[(o, year)])
+            for officer in officers:
                 if officer in candidates and self.litigation_count[(officer, year)] < targets[officer]:
                     self.litigation_count[(officer, year)] += 1
                     return officer

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -43,7 +44,8 @@ def seeded_once(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             out = io.StringIO()
-            call_command("seed_demo", stdout=out)
+            with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+                call_command("seed_demo", stdout=out)
             yield out.getvalue()
         finally:
             transaction.set_rollback(True)

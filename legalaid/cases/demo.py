@@ -67,18 +67,6 @@ UNIT_CODES = {"cn1": "CN1", "cn2": "CN2", "cn3": "CN3"}
 #: Providers of each unit besides the head office's (officers lan and minh, the two lawyers).
 UNIT_PROVIDERS = {"centre": [], "cn1": ["tgv.hung", "ctv.thao"], "cn2": [], "cn3": ["ctv.phuc"]}
 HEAD_OFFICE = ["tgv.lan", "tgv.minh", "luatsu.binh", "luatsu.yen"]
-#: Who may perform which form (Law 2017 Art. 31(1) litigation: officers and lawyers; collaborators: advice only).
-KINDS_FOR_FORM = {
-    "advice": {
-        ProviderKind.OFFICER,
-        ProviderKind.CONTRACTED_LAWYER,
-        ProviderKind.PARTNER_LAWYER,
-        ProviderKind.COLLABORATOR,
-    },
-    "representation": {ProviderKind.OFFICER, ProviderKind.CONTRACTED_LAWYER, ProviderKind.PARTNER_LAWYER},
-    "litigation": {ProviderKind.OFFICER, ProviderKind.CONTRACTED_LAWYER, ProviderKind.PARTNER_LAWYER},
-}
-
 SURNAMES = ["Hoàng", "Nông", "Lý", "Vi", "Lương", "Hà", "Triệu", "Lăng", "Chu", "Mã", "Nguyễn", "Trần", "Lộc", "Hứa",
             "Lục", "Đàm", "Bế", "Dương", "Hoàng", "Nông", "Lưu", "Phùng", "Đinh", "Tô"]  # fmt: skip
 MALE = ["Páo", "Sình", "Cường", "Dũng", "Hải", "Khánh", "Lâm", "Long", "Nghĩa", "Phong", "Quang", "Sơn", "Tài",
@@ -285,7 +273,6 @@ class Planner:
             for n in range((today - self.start).days)
             if calendar.is_working_day(self.start + dt.timedelta(days=n))
         ]
-        self.litigation_count: Counter = Counter()
 
     # --- dates --------------------------------------------------------------------------------------------------
 
@@ -352,6 +339,7 @@ class Seeder:
         self.names: set[str] = {"Hoàng Văn Sình"}
         self.errors: list[str] = []
         self.litigation_count: Counter = Counter()
+        self.form_rules: dict = {}
 
     # --- people and eligibility ---------------------------------------------------------------------------------
 
@@ -543,12 +531,16 @@ class Seeder:
 
     def choose_provider(self, m: Matter, on_date: dt.date, exclude=()) -> str:
         rnd = self.rnd
-        kinds = KINDS_FOR_FORM[m.form]
         names = [n for n in UNIT_PROVIDERS[m.unit] + HEAD_OFFICE if n not in exclude]
+        # Who may perform the form is the data of ``assignability`` (Law 2017 Arts 31-33: collaborators advise only).
+        if on_date not in self.form_rules:
+            self.form_rules[on_date] = provider_services.form_rules_on(on_date)
         candidates = [
             n
             for n in names
-            if self.providers[n].kind in kinds and not provider_services.assignability(self.providers[n], on_date)
+            if not provider_services.assignability(
+                self.providers[n], on_date, self.forms[m.form], form_rules=self.form_rules[on_date]
+            )
         ]
         if m.form == "litigation":
             # Officers' litigation quotas (providers demo): tgv.lan passes hers, tgv.minh is on the way, tgv.hung has

@@ -10,7 +10,7 @@ from docxtpl import Listing
 
 from legalaid.cases.models import LegalAidCase
 from legalaid.eligibility.models import ProofDocument
-from legalaid.intake.choices import DecisionKind, RefusalGround, Relationship
+from legalaid.intake.choices import DecisionKind, RefusalGround, Relationship, UrgencyReason
 from legalaid.intake.documents.letterhead import letterhead, person_fields, place_of, title_of, vn_document_date
 from legalaid.intake.documents.rendering import render_docx
 from legalaid.intake.models import LegalAidRequest, RequestDecision
@@ -82,6 +82,22 @@ def request_form_docx(request: LegalAidRequest) -> bytes:
     return render_docx("request_form.docx", request_form_context(request))
 
 
+#: The grounds of an immediate acceptance as the notice words them (Law Art. 30(4); TT 12/2018 Art. 6): the
+#: interface's short labels ("... / thông báo theo Điều 31(3)") are not printed.
+PRINTED_URGENCY = {
+    UrgencyReason.LIMITATION: "thời hiệu khởi kiện còn dưới 05 ngày làm việc",
+    UrgencyReason.TRIAL_SOON: "còn dưới 05 ngày làm việc đến ngày xét xử",
+    UrgencyReason.COURT_APPOINTED: (
+        "vụ việc thuộc trường hợp chỉ định người bào chữa theo quy định của Bộ luật Tố tụng hình sự hoặc do cơ quan "
+        "tiến hành tố tụng thông báo theo khoản 3 Điều 31 Luật Trợ giúp pháp lý"
+    ),
+    UrgencyReason.HEAD_DECIDED: (
+        "người đứng đầu tổ chức thực hiện trợ giúp pháp lý quyết định thụ lý ngay để tránh thiệt hại cho người được "
+        "trợ giúp pháp lý"
+    ),
+}
+
+
 def acceptance_notice_context(case: LegalAidCase) -> dict:
     request = case.request
     unit = case.branch or case.centre
@@ -96,7 +112,7 @@ def acceptance_notice_context(case: LegalAidCase) -> dict:
         "field_of_law": case.field_of_law.name,
         "form_of_aid": case.form_of_aid.name,
         "immediate": case.immediate,
-        "urgency_reason": immediate.get_urgency_reason_display() if immediate else "",
+        "urgency_reason": PRINTED_URGENCY.get(immediate.urgency_reason, "") if immediate else "",
         "papers_due_on": format_date(case.papers_due_on),
         "recipients": ["Như trên;", f"Lưu: VT, hồ sơ {case.code}."],
     }

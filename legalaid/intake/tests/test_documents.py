@@ -195,7 +195,7 @@ def test_immediate_acceptance_notice_gives_the_papers_deadline(world):
     )
     body = text(documents.acceptance_notice_docx(case))
     assert "thụ lý ngay theo khoản 4 Điều 30" in body
-    assert str(UrgencyReason.TRIAL_SOON.label) in body
+    assert "Luật Trợ giúp pháp lý: còn dưới 05 ngày làm việc đến ngày xét xử." in body
     assert "chậm nhất ngày 05/02/2030" in body
 
 

@@ -192,6 +192,7 @@ def test_no_form_hint_or_category_code_is_printed(made):
         assert "7.2." not in text and "Khác / không rõ" not in text, name
         assert "{{" not in text and "{%" not in text, name
     notice = _text(made.papers["acceptance_notice"])
+    assert "theo khoản 4 Điều 30 Luật Trợ giúp pháp lý: còn dưới 05 ngày làm việc đến ngày xét xử." in notice
     assert f"Giấy tờ tùy thân: Căn cước số {made.woman.id_number}." in notice
     assert "2. Diện người được trợ giúp pháp lý: Người thuộc hộ nghèo." in notice
 

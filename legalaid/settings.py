@@ -197,6 +197,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# A form sent without a valid token gets a Vietnamese page in the layout, not Django's English one.
+CSRF_FAILURE_VIEW = "legalaid.core.errors.csrf_failure"
 
 # --- Internationalisation: Vietnamese is the source language; English is kept complete.
 LANGUAGE_CODE = "vi"

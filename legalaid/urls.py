@@ -34,6 +34,12 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+# Error pages in Vietnamese in the site's layout, revealing nothing (legalaid/core/errors.py).
+handler400 = "legalaid.core.errors.bad_request"
+handler403 = "legalaid.core.errors.permission_denied"
+handler404 = "legalaid.core.errors.page_not_found"
+handler500 = "legalaid.core.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -113,6 +113,7 @@ TEMPLATES = [
             "filters": {
                 "vndate": "legalaid.lib.formatting.format_date",
                 "vndatetime": "legalaid.lib.formatting.format_datetime",
+                "weekday": "legalaid.lib.formatting.format_weekday",
                 "money": "legalaid.lib.formatting.format_money",
                 "number": "legalaid.lib.formatting.format_number",
             },

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from legalaid.cases.choices import CaseStatus
 from legalaid.cases.models import LegalAidCase
 from legalaid.cases.selectors import overdue_cases_q
+from legalaid.core.filters import BaseFilterSet
 from legalaid.core.models import Organisation
 from legalaid.eligibility.models import Category
 from legalaid.intake.choices import Channel
@@ -17,7 +18,7 @@ from legalaid.intake.filters import YES_NO, by_unit, search_people, units
 from legalaid.intake.models import FieldOfLaw, FormOfAid, LegalAidRequest
 
 
-class CaseFilter(django_filters.FilterSet):
+class CaseFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Họ tên, số giấy tờ, mã hồ sơ"), method="search")
     status = django_filters.MultipleChoiceFilter(label=_("Trạng thái"), choices=CaseStatus.choices)
     unit = django_filters.ModelChoiceFilter(

@@ -6,13 +6,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from legalaid.core.filters import BaseFilterSet
 from legalaid.lib.text import fold
 
 from .choices import CampaignStatus
 from .models import Campaign
 
 
-class CampaignFilter(django_filters.FilterSet):
+class CampaignFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Tên phong trào"), method="search")
     year = django_filters.NumberFilter(label=_("Năm"), method="filter_year")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=CampaignStatus.choices)

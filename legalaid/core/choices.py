@@ -13,8 +13,11 @@ class Role(models.TextChoices):
     INTAKE = "intake", _("Chuyên viên pháp lý, người tiếp nhận")
     BRANCH_HEAD = "branch_head", _("Trưởng Chi nhánh")
     ADMIN_STAFF = "admin_staff", _("Phòng Hành chính – Tổng hợp")
-    LAWYER = "lawyer", _("Luật sư ký hợp đồng")
-    COLLABORATOR = "collaborator", _("Cộng tác viên")
+    # One label per role, agreeing with the provider record (Law on Legal Aid 2017, Art. 17): a lawyer's account may be
+    # a lawyer under contract with the Centre (Art. 17(1)(b)) or of a participating organisation (Art. 17(1)(c));
+    # ``User.role_label`` then names which, from the provider record.
+    LAWYER = "lawyer", _("Luật sư")
+    COLLABORATOR = "collaborator", _("Cộng tác viên trợ giúp pháp lý")
     DOJ_OFFICER = "doj_officer", _("Cán bộ Sở Tư pháp")
     AGENCY_OFFICER = "agency_officer", _("Cán bộ cơ quan tiến hành tố tụng")
     SYSADMIN = "sysadmin", _("Quản trị hệ thống")

@@ -1,6 +1,7 @@
 """One FilterSet per list, shared by the page and its export (and later the API)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +9,40 @@ from legalaid.core.choices import AuditAction, CommuneFlagKind, OrganisationKind
 from legalaid.core.models import AccessLogEntry, AuditEntry, Commune, Organisation, Province, User
 from legalaid.lib.text import fold
 
+ALL = _("Tất cả")
 
-class OrganisationFilter(django_filters.FilterSet):
+
+class YesNoSelect(forms.NullBooleanSelect):
+    """A yes/no filter: "Tất cả" (no filtering, the default), "Có", "Không"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", ALL), ("true", _("Có")), ("false", _("Không"))]
+
+    def format_value(self, value):
+        # A list, as ChoiceWidget expects: NullBooleanSelect's bare string would make "" match any value.
+        return [{True: "true", False: "false", "true": "true", "false": "false"}.get(value, "")]
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """The base of every list's FilterSet: an empty choice reads "Tất cả", not "---------"; yes/no defaults to all."""
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_labels_set", False):
+            for field in form.fields.values():
+                if isinstance(field, forms.NullBooleanField):
+                    field.widget = YesNoSelect(attrs=field.widget.attrs)
+                elif getattr(field, "empty_label", None) is not None:
+                    field.empty_label = ALL
+                    # The widget keeps the choices of the declared field (a shallow copy): give it the form's own.
+                    field.widget.choices = field.choices
+            form._labels_set = True
+        return form
+
+
+class OrganisationFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Tìm"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Loại đơn vị"), choices=OrganisationKind.choices)
     is_active = django_filters.BooleanFilter(label=_("Đang hoạt động"))
@@ -23,7 +56,7 @@ class OrganisationFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value) | Q(code__iexact=value))
 
 
-class UserFilter(django_filters.FilterSet):
+class UserFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Họ tên"), method="search")
     role = django_filters.ChoiceFilter(label=_("Vai trò"), choices=Role.choices)
     organisation = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=Organisation.objects.none())
@@ -42,7 +75,7 @@ class UserFilter(django_filters.FilterSet):
         return queryset.filter(Q(name_key__contains=key) | Q(username__iexact=value.strip())) if key else queryset
 
 
-class CommuneFilter(django_filters.FilterSet):
+class CommuneFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Tên xã, phường"), method="search")
     province = django_filters.ModelChoiceFilter(label=_("Tỉnh, thành phố"), queryset=Province.objects.all())
     flag = django_filters.ChoiceFilter(label=_("Đặc điểm"), choices=CommuneFlagKind.choices, method="with_flag")
@@ -59,7 +92,7 @@ class CommuneFilter(django_filters.FilterSet):
         return queryset.filter(flags__kind=value).distinct()
 
 
-class AuditFilter(django_filters.FilterSet):
+class AuditFilter(BaseFilterSet):
     actor = django_filters.ModelChoiceFilter(label=_("Người thao tác"), queryset=User.objects.none())
     action = django_filters.ChoiceFilter(label=_("Thao tác"), choices=AuditAction.choices)
     object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
@@ -85,7 +118,7 @@ class AuditFilter(django_filters.FilterSet):
         self.filters["actor"].queryset = User.objects.visible_to(user)
 
 
-class AccessLogFilter(django_filters.FilterSet):
+class AccessLogFilter(BaseFilterSet):
     user = django_filters.ModelChoiceFilter(label=_("Người xem"), queryset=User.objects.none())
     object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
     date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="at", lookup_expr="date__gte")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
+from legalaid.core.filters import BaseFilterSet
 from legalaid.core.models import Organisation
 from legalaid.eligibility.models import Category
 from legalaid.lib.text import fold
@@ -53,7 +54,7 @@ def by_unit(queryset, unit):
     return queryset.filter(centre=unit, branch__isnull=True)
 
 
-class RequestFilter(django_filters.FilterSet):
+class RequestFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Họ tên, số giấy tờ, mã hồ sơ"), method="search")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=RequestStatus.choices)
     unit = django_filters.ModelChoiceFilter(

@@ -7,15 +7,33 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Monday first, as date.weekday() counts; never strftime("%a"), which prints the C locale's English "Thu".
+WEEKDAYS = (_("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"), _("Chủ nhật"))
 
 
 def format_date(value: dt.date | dt.datetime | None, empty: str = "") -> str:
-    """21/01/2026; a datetime is first turned into local time."""
+    """21/01/2026; a datetime is first turned into local time; ISO text (as JSON data keeps dates) is read first."""
     if value is None or value == "":
         return empty
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
     return value.strftime("%d/%m/%Y")
+
+
+def format_weekday(value: dt.date | dt.datetime | None) -> str:
+    """Thứ Năm (Thursday in English) for a date; a datetime is first turned into local time."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return str(WEEKDAYS[value.weekday()])
 
 
 def format_datetime(value: dt.datetime | None, empty: str = "") -> str:

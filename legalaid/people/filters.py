@@ -3,13 +3,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from legalaid.core.filters import BaseFilterSet
 from legalaid.core.models import Commune, Province
 
 from .choices import IdType, Sex
 from .models import Ethnicity, Person
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Họ tên, số giấy tờ, điện thoại"), method="search")
     sex = django_filters.ChoiceFilter(label=_("Giới tính"), choices=Sex.choices)
     ethnicity = django_filters.ModelChoiceFilter(label=_("Dân tộc"), queryset=Ethnicity.objects.all())

@@ -6,10 +6,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from legalaid.core.filters import BaseFilterSet
+
 from .choices import PlanStatus
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Số, ký hiệu hoặc trích yếu"), method="search")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=PlanStatus.choices)
     year = django_filters.NumberFilter(label=_("Năm ban hành"), field_name="date", lookup_expr="year")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
+from legalaid.core.filters import BaseFilterSet
 from legalaid.core.models import Organisation
 from legalaid.intake.models import FieldOfLaw
 
@@ -38,7 +39,7 @@ def valid_on_q(on_date) -> Q:
     return Q(is_active=True) & card & (~Q(kind__in=CONTRACT_KINDS) | contract) & (~Q(kind__in=PARTNER_KINDS) | partner)
 
 
-class ProviderFilter(django_filters.FilterSet):
+class ProviderFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Họ tên"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Loại người thực hiện"), choices=ProviderKind.choices)
     branch = django_filters.ModelChoiceFilter(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
+from legalaid.core.filters import BaseFilterSet
 from legalaid.core.models import Organisation
 from legalaid.lib.text import fold
 
@@ -17,7 +18,7 @@ from .models import ThematicStudy
 STATUS_CHOICES = [*StudyStatus.choices, (LATE, _("Chậm tiến độ"))]
 
 
-class StudyFilter(django_filters.FilterSet):
+class StudyFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Tên chuyên đề"), method="search")
     year = django_filters.NumberFilter(label=_("Năm"))
     department = django_filters.ModelChoiceFilter(

@@ -61,6 +61,18 @@ class AuditEntry(models.Model):
         keys = sorted(set(before) | set(after))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
 
+    def display_changes(self) -> list[tuple[str, str, str]]:
+        """(field label, before, after) as people read them (``legalaid.core.audit_display``)."""
+        from legalaid.core.audit_display import display_changes
+
+        return display_changes(self)
+
+    def display_message(self) -> str:
+        """The note, with a service's code (``status:launched``) turned into labels."""
+        from legalaid.core.audit_display import display_message
+
+        return display_message(self)
+
 
 class AccessLogEntry(models.Model):
     """A view or download of a record marked sensitive (persons, cases); kept apart from the change log."""

@@ -6,6 +6,9 @@ from legalaid.core.choices import OrganisationKind, Role
 from legalaid.core.scoping import ScopedQuerySet
 from legalaid.lib.text import fold
 
+#: Roles whose label comes from the person's provider record (``providers.Provider.kind``) when they have one.
+PROVIDER_ROLES = frozenset({Role.LAWYER, Role.COLLABORATOR})
+
 
 class UserQuerySet(ScopedQuerySet):
     scope_centre_field = "organisation__centre"
@@ -58,6 +61,25 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    @property
+    def role_label(self) -> str:
+        """The one label of what this person is, in the top bar and on their records.
+
+        A lawyer's or collaborator's account says what their provider record says (Law on Legal Aid 2017, Art. 17:
+        a lawyer under contract with the Centre, or a lawyer of a participating organisation); other accounts say
+        their role. A superuser with no role administers the whole system.
+        """
+        if self.role in PROVIDER_ROLES:
+            try:
+                provider = self.provider
+            except models.ObjectDoesNotExist:
+                provider = None
+            if provider is not None:
+                return str(provider.get_kind_display())
+        if self.role:
+            return str(self.get_role_display())
+        return str(_("Quản trị toàn hệ thống")) if self.is_superuser else ""
 
     def save(self, *args, **kwargs):
         # A derived search key, not business logic: it must always match the name.

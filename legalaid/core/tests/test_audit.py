@@ -257,5 +257,5 @@ def test_audit_detail_shows_the_changes(client, world, history):
     client.force_login(world.a.director)
     response = client.get(reverse("core:audit_detail", args=[entry.pk]))
     rows = audit_rows(response)
-    assert ["phone", "", "1"] in rows
-    assert all(row[0] != "password" for row in rows)
+    assert ["Điện thoại", "", "1"] in rows
+    assert all(row[0] not in ("password", "Mật khẩu") for row in rows)

@@ -7,7 +7,14 @@ from decimal import Decimal
 import pytest
 from django.test import RequestFactory
 
-from legalaid.lib.formatting import format_date, format_datetime, format_money, format_number, querystring
+from legalaid.lib.formatting import (
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    format_weekday,
+    querystring,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +82,21 @@ def test_querystring_changes_one_parameter_and_keeps_the_others():
     assert parsed == {"q": ["Đức"], "page": ["3"], "role": ["a", "b"]}
     assert "page" not in parse_qs(querystring(request, page=None)[1:])
     assert querystring(RequestFactory().get("/"), page=None) == "?"
+
+
+def test_format_weekday_is_vietnamese_and_follows_the_language():
+    from django.utils import translation
+
+    monday = dt.date(2026, 1, 5)
+    names = [format_weekday(monday + dt.timedelta(days=n)) for n in range(7)]
+    assert names == ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+    assert format_weekday(None) == ""
+    with translation.override("en"):
+        assert format_weekday(dt.date(2026, 1, 8)) == "Thursday"
+
+
+def test_format_date_reads_iso_text():
+    assert format_date("2026-03-31") == "31/03/2026"
+    assert format_date("2026-03-31T10:00:00") == "31/03/2026"
+    assert format_date("quý I") == "quý I"
+    assert format_date("", "?") == "?"

@@ -1,6 +1,7 @@
 """The plan pages, allowed and forbidden per role, from the outside (HTTP), with pinned query counts."""
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -147,7 +148,14 @@ def test_upload_txt_makes_a_draft_for_review(client, world):
     )
     assert draft.owner == world.a.admin_staff and draft.centre == world.a.centre
     assert draft.data["number"].startswith("33")
-    assert client.get(response["Location"]).status_code == 200
+    review = client.get(response["Location"])
+    assert review.status_code == 200
+    # What the system understood of each time frame reads dd/mm/yyyy, never ISO (issue 8, item 6).
+    understood = [
+        div.text_content() for div in parse(review).xpath("//div") if div.text_content().startswith("Hệ thống hiểu")
+    ]
+    assert understood and "31/12/2020" in " ".join(understood)
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", text) for text in understood)
     # Another manager does not see someone else's draft.
     client.force_login(world.a.director)
     assert client.get(response["Location"]).status_code == 404

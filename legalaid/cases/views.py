@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,15 +27,35 @@ from legalaid.cases.forms import (
     PapersReceivedForm,
     WorkLogForm,
 )
-from legalaid.cases.models import Attachment, CaseCompletion, LegalAidCase
-from legalaid.cases.workflow import OPEN_STATUSES, allowed_transitions, find_transition
+from legalaid.cases.models import Attachment, CaseArchive, CaseCompletion, LegalAidCase
+from legalaid.cases.next_step import decided
+from legalaid.cases.workflow import OPEN_STATUSES, allowed_transitions, case_actions, find_transition
 from legalaid.core import audit, exports
 from legalaid.core.choices import AccessAction
 from legalaid.core.scoping import scope_of
 from legalaid.core.views import apply_form_errors
 from legalaid.intake import selectors as intake_selectors
+from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
+
+#: The page of each action of the case page that is not a plain move (``workflow.STEPS``).
+ACTION_PAGES = {
+    "assign": "providers:case_assign",
+    "worklog": "cases:worklog_add",
+    "hearing": "cases:hearing_add",
+    "complete": "cases:case_complete",
+    "handover": "cases:archive_handover",
+    "archive": "cases:case_archive",
+}
+
+
+def _action_url(case, action) -> str:
+    if action.key in ACTION_PAGES:
+        return reverse(ACTION_PAGES[action.key], kwargs={"pk": case.pk})
+    if action.transition is not None:
+        return reverse("cases:case_move", kwargs={"pk": case.pk, "to": action.transition.target})
+    return ""
 
 
 def _writable(request, pk: int, perm: str = "cases.work_case") -> LegalAidCase:
@@ -145,9 +166,9 @@ def case_detail(request, pk: int):
     total_sessions = sum((e.counted_sessions for e in work_log), start=0)
     can_work = user.has_perm("cases.work_case")
     can_archive = user.has_perm("cases.archive_case")
-    moves = [t for t in allowed_transitions(case, user) if t.form != "assign"] if can_work else []
     completion = getattr(case, "completion", None) if _has_related(case, "completion") else None
     archive = case.archive if _has_related(case, "archive") else None
+    actions = [(a, _action_url(case, a)) for a in case_actions(case, user, archive=archive)]
     details_attr = {"litigation": "litigation", "representation": "representation", "advice": "advice"}.get(
         case.form_of_aid.code
     )
@@ -158,7 +179,7 @@ def case_detail(request, pk: int):
         {
             "case": case,
             "tone": case.status_tone,
-            "moves": moves,
+            "actions": actions,
             "papers": selectors.case_papers(user, case),
             "details": details,
             "hearings": list(case.hearings.all()),
@@ -188,6 +209,16 @@ def _has_related(case, name: str) -> bool:
     except Exception:
         return False
     return True
+
+
+def _handover_params(case) -> dict:
+    """The handover deadline of an ended case (Law Art. 39), for the "what comes next" message."""
+    archive = CaseArchive.objects.get(case=case)
+    return {"days": (archive.handover_due_on - archive.ended_on).days, "due": format_date(archive.handover_due_on)}
+
+
+#: The "what comes next" of each plain move (``next_step.NEXT_STEPS``).
+MOVE_NEXT_STEP = {"start": "start", "resume": "start", "suspend": "suspend"}
 
 
 # --- Changes of status -------------------------------------------------------------------------------------------
@@ -224,7 +255,12 @@ def case_move(request, pk: int, to: str):
                 )
 
         if _try(form, call):
-            messages.success(request, _("Đã cập nhật: %(verb)s.") % {"verb": transition.verb})
+            message = _("Đã cập nhật: %(verb)s.") % {"verb": transition.verb}
+            if transition.key == "discontinue":
+                message = decided(message, "discontinue", **_handover_params(case))
+            else:
+                message = decided(message, MOVE_NEXT_STEP[transition.key])
+            messages.success(request, message)
             return redirect("cases:case_detail", pk=case.pk)
     return render(request, "cases/case_move.html", {"case": case, "form": form, "transition": transition})
 
@@ -404,7 +440,10 @@ def case_complete(request, pk: int):
                 expected_version=_version(form),
             ),
         ):
-            messages.success(request, _("Đã kết thúc vụ việc."))
+            messages.success(
+                request,
+                decided(_("Đã kết thúc vụ việc %(code)s.") % {"code": case.code}, "complete", **_handover_params(case)),
+            )
             return redirect("cases:case_detail", pk=case.pk)
     return render(request, "cases/form_page.html", {"case": case, "form": form, "title": _("Kết thúc vụ việc")})
 
@@ -440,7 +479,7 @@ def archive_handover(request, pk: int):
                 expected_version=_version(form),
             ),
         ):
-            messages.success(request, _("Đã ghi nhận bàn giao hồ sơ."))
+            messages.success(request, decided(_("Đã ghi nhận bàn giao hồ sơ."), "handover"))
             return redirect("cases:case_detail", pk=case.pk)
     return render(request, "cases/form_page.html", {"case": case, "form": form, "title": _("Nhận bàn giao hồ sơ")})
 
@@ -467,6 +506,6 @@ def case_archive(request, pk: int):
                 expected_version=_version(form),
             ),
         ):
-            messages.success(request, _("Đã lưu trữ hồ sơ."))
+            messages.success(request, decided(_("Đã lưu trữ hồ sơ vụ việc %(code)s.") % {"code": case.code}, "archive"))
             return redirect("cases:case_detail", pk=case.pk)
     return render(request, "cases/form_page.html", {"case": case, "form": form, "title": _("Lưu trữ hồ sơ")})

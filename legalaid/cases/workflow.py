@@ -8,7 +8,7 @@ version (optimistic lock), saves, and writes a ``CaseEvent`` and the audit trail
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -28,10 +28,12 @@ from legalaid.core.scoping import scope_of
 __all__ = [
     "OPEN_STATUSES",
     "TRANSITIONS",
+    "Action",
     "CaseStatus",
     "DiscontinuationReason",
     "Transition",
     "allowed_transitions",
+    "case_actions",
     "case_transition",
     "check_transition",
     "check_version",
@@ -47,7 +49,8 @@ S = CaseStatus
 @dataclass(frozen=True)
 class Transition:
     """One allowed move. ``verb`` names the button; ``providers_may``: an assigned lawyer or collaborator may make
-    it (otherwise only the Centre's staff); ``form``: the move needs a page of its own (the button opens it)."""
+    it (otherwise only the Centre's staff); ``form``: the move needs a page of its own (the button opens it);
+    ``key``: the action of the case page that makes it (``STEPS``)."""
 
     source: str
     target: str
@@ -56,6 +59,7 @@ class Transition:
     providers_may: bool = False
     reference: str = ""
     form: str = ""
+    key: str = ""
 
 
 #: The one table of allowed moves (issue 4 item 4).
@@ -66,6 +70,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_lazy("Cử người thực hiện"),
         reference="TT 12/2018 Điều 11(2)(b) (quyết định cử người thực hiện)",
         form="assign",
+        key="assign",
     ),
     Transition(
         S.ASSIGNED,
@@ -74,8 +79,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         reason_required=True,
         reference="TT 12/2018 Điều 11(2)(b); thủ tục thay đổi người thực hiện (03 ngày làm việc)",
         form="assign",
+        key="change",
     ),
-    Transition(S.ASSIGNED, S.IN_PROGRESS, gettext_lazy("Bắt đầu thực hiện"), providers_may=True),
+    Transition(S.ASSIGNED, S.IN_PROGRESS, gettext_lazy("Bắt đầu thực hiện"), providers_may=True, key="start"),
     Transition(
         S.IN_PROGRESS,
         S.SUSPENDED,
@@ -83,8 +89,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         reason_required=True,
         providers_may=True,
         reference="Trạng thái nội bộ, không có căn cứ luật định (chưa xác nhận)",
+        key="suspend",
     ),
-    Transition(S.SUSPENDED, S.IN_PROGRESS, gettext_lazy("Tiếp tục thực hiện"), providers_may=True),
+    Transition(S.SUSPENDED, S.IN_PROGRESS, gettext_lazy("Tiếp tục thực hiện"), providers_may=True, key="resume"),
     Transition(
         S.IN_PROGRESS,
         S.COMPLETED,
@@ -92,6 +99,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         providers_may=True,
         reference="Luật TGPL Điều 38",
         form="complete",
+        key="complete",
     ),
     *(
         Transition(
@@ -101,11 +109,19 @@ TRANSITIONS: tuple[Transition, ...] = (
             reason_required=True,
             reference="Luật TGPL Điều 37",
             form="discontinue",
+            key="discontinue",
         )
         for source in (S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.SUSPENDED)
     ),
     *(
-        Transition(source, S.ARCHIVED, gettext_lazy("Lưu trữ hồ sơ"), reference="Luật TGPL Điều 39", form="archive")
+        Transition(
+            source,
+            S.ARCHIVED,
+            gettext_lazy("Lưu trữ hồ sơ"),
+            reference="Luật TGPL Điều 39",
+            form="archive",
+            key="archive",
+        )
         for source in (S.COMPLETED, S.DISCONTINUED)
     ),
 )
@@ -133,6 +149,129 @@ def allowed_transitions(case: LegalAidCase, user) -> list[Transition]:
     """The moves ``user`` may make from the case's current status (the action buttons of the case page).
     ``case`` must already have been read through ``visible_to(user)``."""
     return [t for t in TRANSITIONS if t.source == case.status and _may_make(user, t)]
+
+
+# --- The actions of the case page ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action of the case page, in the order of the workflow. A step that makes a move (``key`` of transitions in
+    ``TRANSITIONS``) is possible where the table allows that move; the other steps (records of the work) list their
+    statuses in ``statuses``. ``not_yet``: {status: why the step is not possible yet} (the button is shown disabled
+    with the reason); ``who``: who does it, shown when the user may not (None: the button is hidden from them)."""
+
+    key: str
+    verb: Promise
+    perm: str = "cases.work_case"
+    statuses: frozenset = frozenset()
+    not_yet: dict = field(default_factory=dict)
+    who: Promise | None = None
+    side: bool = False
+    destructive: bool = False
+    litigation_only: bool = False
+
+
+NEED_ASSIGNMENT = gettext_lazy("Cần cử người thực hiện trước.")
+SIGNERS = gettext_lazy("Giám đốc, Phó Giám đốc hoặc Trưởng Chi nhánh (vụ việc của Chi nhánh) cử người thực hiện.")
+ARCHIVISTS = gettext_lazy("Phòng Hành chính – Tổng hợp nhận bàn giao và lưu trữ hồ sơ.")
+WORKING = frozenset({S.ASSIGNED, S.IN_PROGRESS, S.SUSPENDED})
+
+#: The case page's actions in workflow order: assign -> start -> log work, hearings -> complete -> hand over ->
+#: archive; then, set apart, suspending and the destructive "Không tiếp tục thực hiện" (never the first button).
+STEPS: tuple[Step, ...] = (
+    Step("assign", gettext_lazy("Cử người thực hiện"), perm="providers.assign_case", who=SIGNERS),
+    Step("start", gettext_lazy("Bắt đầu thực hiện"), not_yet={S.ACCEPTED: NEED_ASSIGNMENT}),
+    Step("resume", gettext_lazy("Tiếp tục thực hiện")),
+    Step("worklog", gettext_lazy("Ghi công việc"), statuses=WORKING),
+    Step("hearing", gettext_lazy("Thêm phiên tòa, buổi làm việc"), statuses=OPEN_STATUSES, litigation_only=True),
+    Step(
+        "complete",
+        gettext_lazy("Kết thúc vụ việc"),
+        not_yet={
+            S.ASSIGNED: gettext_lazy("Cần bắt đầu thực hiện trước."),
+            S.SUSPENDED: gettext_lazy("Vụ việc đang tạm ngừng: cần tiếp tục thực hiện trước."),
+        },
+    ),
+    Step(
+        "handover",
+        gettext_lazy("Nhận bàn giao hồ sơ"),
+        perm="cases.archive_case",
+        statuses=frozenset({S.COMPLETED, S.DISCONTINUED}),
+        who=ARCHIVISTS,
+    ),
+    Step("archive", gettext_lazy("Lưu trữ hồ sơ"), perm="cases.archive_case", who=ARCHIVISTS),
+    Step("suspend", gettext_lazy("Tạm ngừng"), side=True),
+    Step("discontinue", gettext_lazy("Không tiếp tục thực hiện"), side=True, destructive=True),
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One button of the case page. ``enabled`` False: shown disabled with ``reason``. ``transition``: the move it
+    makes, if any (``one_click``: no page of its own, posted from the case page)."""
+
+    key: str
+    verb: str
+    enabled: bool
+    reason: str = ""
+    transition: Transition | None = None
+    side: bool = False
+    destructive: bool = False
+
+    @property
+    def one_click(self) -> bool:
+        return self.transition is not None and not self.transition.form and not self.transition.reason_required
+
+
+def _handover_missing(case: LegalAidCase, archive: CaseArchive | None) -> str:
+    """Archiving needs the file handed back first (Law Art. 39)."""
+    return "" if archive is not None and archive.handed_over_on else str(_("Hồ sơ chưa bàn giao."))
+
+
+#: Conditions beyond the status: {step: check(case, archive) -> why not yet, or ""}.
+PRECONDITIONS = {"archive": _handover_missing}
+
+
+def case_actions(case: LegalAidCase, user, *, archive: CaseArchive | None = None) -> list[Action]:
+    """The actions of the case page for ``user``, in workflow order (``STEPS``), each possible now or disabled with
+    the reason; what is neither possible nor next is left out. Possibilities come from ``TRANSITIONS``; ``archive``
+    is the case's archive record if any. ``case`` must already have been read through ``visible_to(user)``."""
+    scope = scope_of(user)
+    if scope.read_only:
+        return []
+    actions = []
+    for step in STEPS:
+        if step.litigation_only and case.form_of_aid.code != "litigation":
+            continue
+        transition = next((t for t in TRANSITIONS if t.key == step.key and t.source == case.status), None)
+        possible = transition is not None or case.status in step.statuses
+        if not possible and case.status in step.not_yet:
+            actions.append(Action(step.key, str(step.verb), False, str(step.not_yet[case.status]), side=step.side))
+            continue
+        if not possible:
+            continue
+        may = user.has_perm(step.perm, case) and (transition is None or _may_make(user, transition))
+        if not may:
+            if step.who is not None and not scope.assigned_only:
+                actions.append(Action(step.key, str(step.verb), False, str(step.who), side=step.side))
+            continue
+        check = PRECONDITIONS.get(step.key)
+        reason = check(case, archive) if check else ""
+        if step.key == "handover" and archive is None:
+            continue
+        actions.append(
+            Action(
+                step.key,
+                str(step.verb),
+                not reason,
+                reason,
+                transition=transition,
+                side=step.side,
+                destructive=step.destructive,
+            )
+        )
+    return actions
 
 
 def require_case_access(actor, case: LegalAidCase, *, write: bool = True) -> None:

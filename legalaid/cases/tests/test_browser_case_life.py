@@ -31,8 +31,15 @@ def test_assign_log_complete_and_archive(page, login, console_messages, http_err
     page.goto(f"/vu-viec/{case.pk}/")
     assert page.locator("#case-code").inner_text() == case.code
 
+    # The actions in workflow order: assigning first, starting disabled with its reason, discontinuing last.
+    actions = page.locator("#case-actions")
+    assert actions.locator(".btn").first.inner_text() == "Cử người thực hiện"
+    assert actions.locator(".btn").last.inner_text() == "Không tiếp tục thực hiện"
+    assert actions.get_by_role("button", name="Bắt đầu thực hiện").is_disabled()
+    assert "Cần cử người thực hiện trước." in actions.inner_text()
+
     # Assign: the workload table, least loaded first, and the button on the provider's row.
-    page.locator("#case-assignments").get_by_role("link", name="Cử người thực hiện").click()
+    actions.get_by_role("link", name="Cử người thực hiện").click()
     page.wait_for_url(re.compile(rf"/nguoi-thuc-hien/vu-viec/{case.pk}/cu-nguoi-thuc-hien/$"))
     row = page.locator(f"#provider-row-{provider.pk}")
     assert provider.full_name in row.inner_text()
@@ -70,7 +77,7 @@ def test_assign_log_complete_and_archive(page, login, console_messages, http_err
 
     # Two activities in the work log.
     for activity, hours, place in ((1, "3", "Trụ sở Trung tâm"), (2, "2", "Trại tạm giam tỉnh")):
-        page.get_by_role("link", name="Ghi công việc").click()
+        page.locator("#case-actions").get_by_role("link", name="Ghi công việc").click()
         page.locator("#id_activity_type").select_option(index=activity)
         page.locator("#id_date").fill(today)
         page.locator("#id_hours").fill(hours)
@@ -100,7 +107,8 @@ def test_assign_log_complete_and_archive(page, login, console_messages, http_err
     assert "15/2026/DS-ST" in page.locator("#case-completion").inner_text()
 
     # The provider hands the file back (Art. 39) with the papers of the checklist; then it is archived.
-    page.get_by_role("link", name="Nhận bàn giao hồ sơ").click()
+    assert page.locator("#case-actions").get_by_role("button", name="Lưu trữ hồ sơ").is_disabled()  # not handed over
+    page.locator("#case-actions").get_by_role("link", name="Nhận bàn giao hồ sơ").click()
     page.locator("#id_handed_over_on").fill(today)
     page.locator("#id_handed_over_by").fill(provider.full_name)
     boxes = page.locator('input[name="checked_items"]')

@@ -28,7 +28,7 @@ class Command(BaseCommand):
                     if time.monotonic() > deadline:
                         return
                     time.sleep(1)
-            time.sleep(0.5)  # let runserver log the request first
+            time.sleep(2)  # let runserver log the request and the task worker start first
         self.stdout.write("")
         self.stdout.write(demo.accounts_table())
         if url:

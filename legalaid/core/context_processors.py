@@ -1,6 +1,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from legalaid.core import workqueue
+
 
 def navigation(request):
     """The sidebar: only links to pages that exist and that the user may open."""
@@ -8,6 +10,11 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = [("home", _("Trang chủ"), reverse("home"))]
+    # "Việc cần làm": the home page's work queue; its count loads after the page (core:work_count), so that no page
+    # pays for it.
+    has_queue = bool(workqueue.sections_for_role(user.role)) and not user.is_superuser
+    if has_queue:
+        items.append(("work", _("Việc cần làm"), reverse("home") + "#viec-can-lam"))
     if user.has_perm("people.view_person"):
         items.append(("people", _("Người được trợ giúp"), reverse("people:person_list")))
     if user.has_perm("intake.view_request"):
@@ -36,4 +43,7 @@ def navigation(request):
     admin_items.append(("calendar", _("Lịch làm việc"), reverse("core:calendar")))
     if user.has_perm("core.view_audit"):
         admin_items.append(("audit", _("Nhật ký hệ thống"), reverse("core:audit_list")))
-    return {"nav_items": items, "nav_admin_items": admin_items}
+    return {
+        "nav_items": items,
+        "nav_admin_items": admin_items,
+    }

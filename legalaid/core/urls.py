@@ -5,6 +5,7 @@ from legalaid.core import views
 app_name = "core"
 
 urlpatterns = [
+    path("viec-can-lam/so-luong/", views.work_count, name="work_count"),
     path("don-vi/", views.organisation_list, name="organisation_list"),
     path("don-vi/them/", views.organisation_edit, name="organisation_create"),
     path("don-vi/<int:pk>/", views.organisation_detail, name="organisation_detail"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from legalaid.core import calendar, services
+from legalaid.core import calendar, services, workqueue
 from legalaid.core.choices import OrganisationKind, Role
 from legalaid.core.filters import AccessLogFilter, AuditFilter, CommuneFilter, OrganisationFilter, UserFilter
 from legalaid.core.forms import (
@@ -79,9 +79,18 @@ def home(request):
     from legalaid.cases.deadlines import deadlines_for
     from legalaid.providers.views_quota import home_quota
 
+    context["work_queue"] = workqueue.queue_for(user, today)
+    context["work_queue_total"] = sum(s.total for s in context["work_queue"])
     context["deadlines"] = deadlines_for(user, today)
     context["quota_panel"] = home_quota(user, today)
     return render(request, f"home/{home_template(user)}.html", context)
+
+
+@login_required
+def work_count(request):
+    """The menu's badge: how many items wait in the user's work queue (loaded by htmx after the page; cached)."""
+    count = workqueue.count_for(request.user)
+    return render(request, "home/_work_count.html", {"count": count})
 
 
 def home_template(user) -> str:

@@ -6,3 +6,6 @@ class IntakeConfig(AppConfig):
     name = "legalaid.intake"
     label = "intake"
     verbose_name = _("Tiếp nhận, thụ lý")
+
+    def ready(self):
+        from . import workqueue  # noqa: F401  (registers its sections of the work queue)

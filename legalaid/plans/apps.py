@@ -10,4 +10,4 @@ class PlansConfig(AppConfig):
     def ready(self):
         # The catalogue of measured figures registers its built-in metrics on import; other apps add theirs with
         # ``legalaid.plans.metrics.register_metric`` from their own ready().
-        from legalaid.plans import metrics  # noqa: F401
+        from legalaid.plans import metrics, workqueue  # noqa: F401  (workqueue: its section of "Việc cần làm")

@@ -83,6 +83,18 @@ def quota_table_rows(user, centre, year: int, *, providers=None) -> list[QuotaTa
     """The rows of the table for ``centre`` as ``user`` sees it (a branch head: their branch's officers), or for the
     given ``providers``. 6 queries."""
     if providers is None:
+        # The home page reads the same rows twice (the quota panel and the work queue): keep them on the user object,
+        # which lives as long as the request.
+        memo = user.__dict__.setdefault("_quota_rows", {})
+        key = (centre.pk, year)
+        if key not in memo:
+            memo[key] = _quota_rows(user, centre, year, None)
+        return memo[key]
+    return _quota_rows(user, centre, year, providers)
+
+
+def _quota_rows(user, centre, year: int, providers) -> list[QuotaTableRow]:
+    if providers is None:
         providers = Provider.objects.visible_to(user)
         if user.role == Role.BRANCH_HEAD and user.branch is not None:
             providers = providers.filter(branch=user.branch)

@@ -27,7 +27,7 @@ STATUS_TONES = {
     CaseStatus.SUSPENDED: "warning",
     CaseStatus.COMPLETED: "success",
     CaseStatus.DISCONTINUED: "dark",
-    CaseStatus.ARCHIVED: "light",
+    CaseStatus.ARCHIVED: "archived",  # app.css: readable, unlike "light" on white
 }
 
 

@@ -28,6 +28,16 @@ class BaseFilterSet(django_filters.FilterSet):
     """The base of every list's FilterSet: an empty choice reads "Tất cả", not "---------"; yes/no defaults to all."""
 
     @property
+    def active_count(self) -> int:
+        """How many filters the request sets (the phone layout's filter button shows it)."""
+        data = self.data or {}
+        count = 0
+        for name in self.filters:
+            values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+            count += any(value not in (None, "") for value in values)
+        return count
+
+    @property
     def form(self):
         form = super().form
         if not getattr(form, "_labels_set", False):

@@ -10,9 +10,11 @@ class DateInput(forms.DateInput):
     """dd/mm/yyyy typed or picked."""
 
     def __init__(self, attrs=None):
-        super().__init__(
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y"
-        )
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}
+        # ``date-input`` keeps the field wide enough for dd/mm/yyyy (app.css).
+        classes = attrs.get("class", "form-control").split()
+        attrs["class"] = " ".join([*classes, "date-input"] if "date-input" not in classes else classes)
+        super().__init__(attrs=attrs, format="%d/%m/%Y")
 
 
 class BootstrapMixin:

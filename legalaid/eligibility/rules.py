@@ -620,6 +620,13 @@ class EligibilityResult:
         return bool(self.applicable)
 
     @property
+    def proof_codes(self) -> tuple[str, ...]:
+        """The codes of every paper that may prove a category that applies or may apply (the intake form lists only
+        these papers)."""
+        codes = {p.code for o in (*self.applicable, *self.uncertain) for need in o.proofs for p in need.alternatives}
+        return tuple(sorted(codes))
+
+    @property
     def has_financial_difficulty(self) -> bool:
         return bool(self.financial_grounds)
 

@@ -31,6 +31,7 @@ def test_receive_accept_and_download_the_acceptance_notice(page, login, console_
     page.locator("#id_summary").fill("Tranh chấp quyền sử dụng đất với hàng xóm")
 
     result = page.locator("#eligibility-result")
+    page.locator("#facts-section > summary").click()  # the eligibility facts fold away (issue 8, item 7)
     page.locator("#id_household").select_option("poor")
     result.locator('.eligibility-result[data-eligible="yes"]').wait_for()
     assert result.locator('[data-ref="7.2"]').first.is_visible()

@@ -21,8 +21,8 @@ class SuccessCriterionAdmin(admin.ModelAdmin):
 
 @admin.register(ComplexityCriterion)
 class ComplexityCriterionAdmin(admin.ModelAdmin):
-    list_display = ["code", "text", "reference", "confirmed", "is_active"]
-    list_filter = ["confirmed", "is_active"]
+    list_display = ["code", "text", "procedure", "reference", "confirmed", "is_active"]
+    list_filter = ["procedure", "confirmed", "is_active"]
     search_fields = ["code", "text"]
 
 

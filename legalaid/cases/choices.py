@@ -80,8 +80,12 @@ class Procedure(models.TextChoices):
 
 
 class ProceduralRole(models.TextChoices):
-    """The beneficiary's standing in the proceedings (Criminal, Civil and Administrative Procedure Codes)."""
+    """The beneficiary's standing in the proceedings (Criminal Procedure Code 2015, Civil Procedure Code 2015,
+    Administrative Procedure Law 2015; which role belongs to which procedure: ``ROLES_BY_PROCEDURE``, references in
+    ``legalaid.cases.procedure``)."""
 
+    REPORTED = "reported", _("Người bị tố giác, người bị kiến nghị khởi tố")
+    HELD_IN_EMERGENCY = "held_emergency", _("Người bị giữ trong trường hợp khẩn cấp")
     ARRESTED = "arrested", _("Người bị bắt")
     HELD = "held", _("Người bị tạm giữ")
     SUSPECT = "suspect", _("Bị can")
@@ -89,15 +93,22 @@ class ProceduralRole(models.TextChoices):
     VICTIM = "victim", _("Bị hại")
     CIVIL_PLAINTIFF = "civil_plaintiff", _("Nguyên đơn dân sự")
     CIVIL_DEFENDANT = "civil_defendant", _("Bị đơn dân sự")
-    PLAINTIFF = "plaintiff", _("Nguyên đơn, người khởi kiện")
-    DEFENDANT = "defendant", _("Bị đơn, người bị kiện")
+    PLAINTIFF = "plaintiff", _("Nguyên đơn")
+    DEFENDANT = "defendant", _("Bị đơn")
+    APPLICANT = "applicant", _("Người yêu cầu giải quyết việc dân sự")
+    CLAIMANT = "claimant", _("Người khởi kiện")
+    RESPONDENT = "respondent", _("Người bị kiện")
     RELATED_PARTY = "related_party", _("Người có quyền lợi, nghĩa vụ liên quan")
     OTHER = "other", _("Khác")
 
 
-#: Which standings exist in which procedure.
+#: Which standings exist in which procedure: BLTTHS 2015 Art. 4(1)(đ) and Chapter IV (criminal); BLTTDS 2015 Art. 68
+#: (civil: plaintiff, defendant, related party; applicant in a non-contentious matter); LTTHC 2015 Art. 3
+#: (administrative: claimant, respondent, related party).
 ROLES_BY_PROCEDURE = {
     Procedure.CRIMINAL: {
+        ProceduralRole.REPORTED,
+        ProceduralRole.HELD_IN_EMERGENCY,
         ProceduralRole.ARRESTED,
         ProceduralRole.HELD,
         ProceduralRole.SUSPECT,
@@ -111,12 +122,13 @@ ROLES_BY_PROCEDURE = {
     Procedure.CIVIL: {
         ProceduralRole.PLAINTIFF,
         ProceduralRole.DEFENDANT,
+        ProceduralRole.APPLICANT,
         ProceduralRole.RELATED_PARTY,
         ProceduralRole.OTHER,
     },
     Procedure.ADMINISTRATIVE: {
-        ProceduralRole.PLAINTIFF,
-        ProceduralRole.DEFENDANT,
+        ProceduralRole.CLAIMANT,
+        ProceduralRole.RESPONDENT,
         ProceduralRole.RELATED_PARTY,
         ProceduralRole.OTHER,
     },

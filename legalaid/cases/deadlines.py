@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -118,9 +117,7 @@ def _cases(user, how: str):
         from legalaid.providers.models import Assignment
 
         # The provider keeps the handover after the case ends, whatever happens to the assignment then.
-        mine = Assignment.objects.filter(provider__user_id=user.pk).filter(
-            Q(is_active=True) | Q(end_reason="case_ended")
-        )
+        mine = Assignment.objects.granting_access(user)
         cases = cases.filter(pk__in=mine.values("case_id"))
     elif how == UNIT:
         cases = cases.filter(branch=user.branch) if user.branch else cases.filter(branch__isnull=True)
@@ -273,14 +270,15 @@ def collect(user, today: dt.date, until: dt.date) -> list[Deadline]:
 
 
 def _providers_of(case_ids: set[int]) -> dict[int, str]:
-    """The names of the providers currently assigned to each case (one query)."""
+    """The names of the providers assigned to each case, now or when it ended (one query)."""
     if not case_ids:
         return {}
     from legalaid.providers.models import Assignment
 
     names: dict[int, list[str]] = {}
     rows = (
-        Assignment.objects.filter(case_id__in=case_ids, is_active=True)
+        Assignment.objects.of_record()
+        .filter(case_id__in=case_ids)
         .order_by("case_id", "started_on", "pk")
         .values_list("case_id", "provider__full_name")
     )

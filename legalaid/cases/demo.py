@@ -35,6 +35,7 @@ from legalaid.cases.models import (
     SuccessCriterion,
     WorkLogEntry,
 )
+from legalaid.cases.procedure import procedures_for_field
 from legalaid.cases.workflow import case_transition
 from legalaid.core import calendar
 from legalaid.core.demo import DemoClock
@@ -228,6 +229,15 @@ WORK_NOTES = {
     "hearing": "Tham gia phiên tòa.",
     "other": "Làm việc với bên có quyền lợi đối lập.",
 }
+
+
+def demo_procedure(field: str) -> str:
+    """The procedure a demo litigation case of ``field`` takes: the field's own when it names one, else the civil
+    procedure when the field may take it (``legalaid.cases.procedure``)."""
+    procedures = procedures_for_field(field)
+    if field in procedures:
+        return field
+    return "civil" if "civil" in procedures else procedures[0]
 
 
 @dataclass
@@ -785,7 +795,7 @@ class Seeder:
     def do_details(self, m: Matter, step: Step) -> None:
         actor = self.provider_user(m)
         if m.form == "litigation":
-            procedure = {"criminal": "criminal", "administrative": "administrative"}.get(m.field, "civil")
+            procedure = demo_procedure(m.field)
             if procedure == "criminal":
                 role = {"held": "held", "suspect": "suspect", "accused": "accused", "victim": "victim"}.get(
                     next(iter(m.facts.procedural_roles), ""), "accused"
@@ -793,8 +803,9 @@ class Seeder:
                 stage = {"held": "investigation", "suspect": "prosecution"}.get(role, "first_instance")
                 agency = self.agencies[m.referral[0] if m.referral else "toa_kv1"]
             else:
+                parties = ("claimant", "respondent") if procedure == "administrative" else ("plaintiff", "defendant")
                 role, stage, agency = (
-                    self.rnd.choice(("plaintiff", "defendant")),
+                    self.rnd.choice(parties),
                     "first_instance",
                     self.agencies["toa_kv1"],
                 )
@@ -912,7 +923,7 @@ class Seeder:
             completion.decision_date = on - dt.timedelta(days=rnd.randint(0, 3))
             completion.beneficiary_change = "Quyền, lợi ích hợp pháp của người được trợ giúp được bảo vệ."
             if rnd.random() < 0.45:
-                procedure = "criminal" if criminal else ("administrative" if m.field == "administrative" else "civil")
+                procedure = demo_procedure(m.field)
                 principle = [c for c in self.success if c.is_principle]
                 specific = [c for c in self.success if not c.is_principle and c.procedure == procedure]
                 success = principle + specific[:1]

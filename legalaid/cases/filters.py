@@ -78,10 +78,10 @@ class CaseFilter(BaseFilterSet):
         return by_unit(queryset, value)
 
     def filter_provider(self, queryset, name, value):
-        """Cases the provider works on now (an active assignment)."""
+        """Cases the provider works on now, or worked on until the case ended (``Assignment.objects.of_record``)."""
         from legalaid.providers.models import Assignment
 
-        return queryset.filter(Exists(Assignment.objects.filter(case=OuterRef("pk"), provider=value, is_active=True)))
+        return queryset.filter(Exists(Assignment.objects.of_record().filter(case=OuterRef("pk"), provider=value)))
 
     def filter_category(self, queryset, name, value):
         through = LegalAidRequest.categories.through

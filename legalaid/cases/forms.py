@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.cases.choices import DiscontinuationReason, Retention
+from legalaid.cases.choices import DiscontinuationReason, ProceduralRole, Procedure, Retention
 from legalaid.cases.models import (
     ActivityType,
     CaseAdvice,
@@ -16,6 +16,12 @@ from legalaid.cases.models import (
     Hearing,
     SuccessCriterion,
     WorkLogEntry,
+)
+from legalaid.cases.procedure import (
+    complexity_criteria_for,
+    procedures_for_field,
+    roles_for_procedures,
+    success_criteria_for,
 )
 from legalaid.core.choices import OrganisationKind
 from legalaid.core.forms import BootstrapMixin
@@ -63,6 +69,10 @@ class MoveForm(BootstrapMixin, VersionMixin):
 
 
 class LitigationForm(BootstrapMixin, VersionMixin, forms.ModelForm):
+    """The procedure and the procedural roles offered are those of the case's field of law (civil roles on civil,
+    marriage and family, labour and land cases; administrative ones on administrative cases; criminal ones on criminal
+    cases: ``legalaid.cases.procedure``); another is refused beside its field."""
+
     class Meta:
         model = CaseLitigation
         fields = ["procedure", "procedural_role", "stage", "agency", "agency_reference", "notes"]
@@ -71,6 +81,22 @@ class LitigationForm(BootstrapMixin, VersionMixin, forms.ModelForm):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = _agencies(case)
+        field = case.field_of_law
+        procedures = procedures_for_field(field.code)
+        roles = roles_for_procedures(procedures)
+        procedure = self.fields["procedure"]
+        procedure.choices = [("", "---------"), *((v, lbl) for v, lbl in Procedure.choices if v in procedures)]
+        if len(procedures) == 1 and not self.instance.procedure:
+            self.initial.setdefault("procedure", procedures[0])
+        # The field name and the allowed list are filled in now: Django adds only %(value)s, a raw code.
+        procedure.error_messages["invalid_choice"] = _(
+            "Vụ việc lĩnh vực %(field)s không giải quyết theo thủ tục tố tụng này: hãy chọn %(allowed)s."
+        ) % {"field": field.name.lower(), "allowed": ", ".join(str(Procedure(p).label).lower() for p in procedures)}
+        role = self.fields["procedural_role"]
+        role.choices = [("", "---------"), *((v, lbl) for v, lbl in ProceduralRole.choices if v in roles)]
+        role.error_messages["invalid_choice"] = _(
+            "Tư cách tố tụng này không có trong vụ việc lĩnh vực %(field)s: hãy chọn %(allowed)s."
+        ) % {"field": field.name.lower(), "allowed": ", ".join(str(ProceduralRole(r).label) for r in roles)}
 
 
 class RepresentationForm(BootstrapMixin, VersionMixin, forms.ModelForm):
@@ -210,9 +236,16 @@ class CompletionForm(BootstrapMixin, VersionMixin, forms.ModelForm):
         keep = self.FORM_FIELDS.get(case.form_of_aid.code, set())
         for name in self.SPECIFIC - keep:
             del self.fields[name]
-        for name in ("success_criteria", "complexity_criteria"):
+        # Only the criteria of the case's field (its procedure) are offered; another is refused beside the field.
+        field_name = case.field_of_law.name.lower()
+        offered = {"success_criteria": success_criteria_for(case), "complexity_criteria": complexity_criteria_for(case)}
+        for name, queryset in offered.items():
             if name in self.fields:
+                self.fields[name].queryset = queryset
                 self.fields[name].widget.attrs["class"] = "form-check-input"
+                self.fields[name].error_messages["invalid_choice"] = _(
+                    "Tiêu chí này không áp dụng cho vụ việc lĩnh vực %(field)s: hãy chọn trong danh sách."
+                ) % {"field": field_name}
         self.order_fields([*self.Meta.fields[:-2], "successful", "success_criteria", "complex_or_typical"])
 
 

@@ -62,7 +62,8 @@ def case_list(*, user):
         .prefetch_related(
             Prefetch(
                 "assignments",
-                queryset=Assignment.objects.filter(is_active=True).select_related("provider"),
+                # Working on it now, or when it ended (completion ends the assignment, issue 8 item 5).
+                queryset=Assignment.objects.of_record().select_related("provider"),
                 to_attr="active_assignments",
             )
         )

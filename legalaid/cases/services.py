@@ -36,6 +36,7 @@ from legalaid.cases.models import (
     WorkLogEntry,
 )
 from legalaid.cases.notifications import notify_hearing
+from legalaid.cases.procedure import complexity_criteria_for, success_criteria_for
 from legalaid.cases.timecount import counted_sessions
 from legalaid.cases.workflow import (
     OPEN_STATUSES,
@@ -395,7 +396,9 @@ def case_complete(
     - litigation: the judgment or decision with its number and date; advice: the written answer; representation:
       the result;
     - "successful" (QĐ 1179/QĐ-BTP): litigation only, with all three conditions of the principle ticked;
-    - "complex or typical" (TT 09/2018): at least one criterion ticked.
+    - "complex or typical" (TT 09/2018): at least one criterion ticked;
+    - the criteria ticked must be those of the case's field (``legalaid.cases.procedure``);
+    - the providers' assignments end on the day of completion (the provider still reads the case, Art. 39).
     """
     require_case_access(actor, case)
     locked = lock_case(case, expected_version)
@@ -420,21 +423,32 @@ def case_complete(
         errors["representation_result"] = _("Hãy ghi kết quả đại diện.")
     success_criteria = list(success_criteria)
     complexity_criteria = list(complexity_criteria)
+    # Only the criteria of the case's field (its procedure): QĐ 1179/QĐ-BTP and TT 09/2018 Arts 4-6 by procedure.
+    field_name = locked.field_of_law.name.lower()
+    if not set(success_criteria) <= set(success_criteria_for(locked)):
+        errors["success_criteria"] = _("Có tiêu chí không áp dụng cho vụ việc lĩnh vực %(field)s.") % {
+            "field": field_name
+        }
+    if not set(complexity_criteria) <= set(complexity_criteria_for(locked)):
+        errors["complexity_criteria"] = _("Có tiêu chí không áp dụng cho vụ việc lĩnh vực %(field)s.") % {
+            "field": field_name
+        }
     if completion.successful:
         if form != "litigation":
             errors["successful"] = _("Chỉ vụ việc tham gia tố tụng mới được đánh giá thành công (QĐ 1179/QĐ-BTP).")
         else:
             principle = set(SuccessCriterion.objects.filter(is_principle=True, is_active=True))
             if not principle <= set(success_criteria):
-                errors["success_criteria"] = _(
-                    "Vụ việc thành công phải đáp ứng đủ ba điều kiện của nguyên tắc chung (QĐ 1179/QĐ-BTP)."
+                errors.setdefault(
+                    "success_criteria",
+                    _("Vụ việc thành công phải đáp ứng đủ ba điều kiện của nguyên tắc chung (QĐ 1179/QĐ-BTP)."),
                 )
     elif success_criteria:
-        errors["success_criteria"] = _("Chỉ đánh dấu tiêu chí khi vụ việc được đánh giá là thành công.")
+        errors.setdefault("success_criteria", _("Chỉ đánh dấu tiêu chí khi vụ việc được đánh giá là thành công."))
     if completion.complex_or_typical and not complexity_criteria:
         errors["complexity_criteria"] = _("Hãy đánh dấu ít nhất một tiêu chí (TT 09/2018/TT-BTP).")
     elif complexity_criteria and not completion.complex_or_typical:
-        errors["complexity_criteria"] = _("Chỉ đánh dấu tiêu chí khi vụ việc là phức tạp, điển hình.")
+        errors.setdefault("complexity_criteria", _("Chỉ đánh dấu tiêu chí khi vụ việc là phức tạp, điển hình."))
     if completion.completed_on and completion.completed_on > timezone.localdate():
         errors["completed_on"] = _("Ngày kết thúc không được sau ngày hôm nay.")
     if completion.acknowledgement_signed and completion.acknowledged_on is None:
@@ -455,7 +469,16 @@ def case_complete(
         reason=completion.outcome,
         data={"completion": completion.pk, "successful": completion.successful},
     )
+    _end_assignments(actor, locked, completion.completed_on)
     return completion
+
+
+def _end_assignments(actor, case: LegalAidCase, ended_on: dt.date | None) -> None:
+    """The case ended or was archived: its providers' assignments end with it, in the same transaction (the providers
+    app owns them). They keep read access to the case to hand the file over (Law Art. 39)."""
+    from legalaid.providers.services import assignments_end_with_case
+
+    assignments_end_with_case(actor=actor, case=case, ended_on=ended_on)
 
 
 @transaction.atomic
@@ -469,13 +492,14 @@ def case_discontinue(
     expected_version: int | None = None,
 ):
     """Do not continue the aid (Law Art. 37): one of its grounds or the withdrawal of the request, with the reason.
-    The file must then be handed back and archived like any ended case (Law Art. 39)."""
+    The providers' assignments end with it; the file must then be handed back and archived like any ended case (Law
+    Art. 39)."""
     if ground not in DiscontinuationReason.values:
         raise ValidationError({"ground": _("Hãy chọn căn cứ không tiếp tục thực hiện trợ giúp pháp lý (Điều 37).")})
     data = {"ground": ground}
     if ended_on is not None:
         data["ended_on"] = ended_on.isoformat()
-    return case_transition(
+    event = case_transition(
         actor=actor,
         case=case,
         to_status=CaseStatus.DISCONTINUED,
@@ -483,6 +507,8 @@ def case_discontinue(
         expected_version=expected_version,
         data=data,
     )
+    _end_assignments(actor, event.case, ended_on or timezone.localdate(event.at))
+    return event
 
 
 # --- Handover and archiving --------------------------------------------------------------------------------------
@@ -615,6 +641,7 @@ def case_archive(
         reason=_("Mã lưu trữ %(code)s, nơi lưu trữ %(place)s") % {"code": archive.file_code, "place": archive.location},
         data={"archive": archive.pk},
     )
+    _end_assignments(actor, locked, archive.ended_on)  # any left active (a case ended before issue 8)
     return archive
 
 

@@ -68,14 +68,15 @@ class RequestQuerySet(ScopedQuerySet):
     scope_branch_field = "branch"
 
     def assigned_q(self, user) -> Q | None:
-        """A lawyer or collaborator sees the requests of the cases assigned to them (an active assignment); a referring
-        agency's officer sees the requests their agency referred (Law Art. 31(3)), and only those."""
+        """A lawyer or collaborator sees the requests of the cases assigned to them (``granting_access``: an active
+        assignment, or one that ended with the case); a referring agency's officer sees the requests their agency
+        referred (Law Art. 31(3)), and only those."""
         from legalaid.core.choices import Role
         from legalaid.providers.models import Assignment
 
         if user.role == Role.AGENCY_OFFICER:
             return Q(referral__agency_id=user.organisation_id) if user.organisation_id else None
-        return Q(pk__in=Assignment.objects.filter(provider__user_id=user.pk, is_active=True).values("case__request_id"))
+        return Q(pk__in=Assignment.objects.granting_access(user).values("case__request_id"))
 
     def overdue(self, now: dt.datetime | None = None):
         today = timezone.localdate(now) if now else timezone.localdate()

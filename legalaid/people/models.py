@@ -53,10 +53,10 @@ class PersonQuerySet(ScopedQuerySet):
 
     def assigned_q(self, user) -> Q | None:
         """Lawyers and collaborators see the beneficiaries and requesters of the cases assigned to them (an active
-        assignment, providers app)."""
+        assignment or one that ended with the case: ``Assignment.objects.granting_access``, providers app)."""
         from legalaid.providers.models import Assignment
 
-        active = Assignment.objects.filter(provider__user_id=user.pk, is_active=True)
+        active = Assignment.objects.granting_access(user)
         return Q(pk__in=active.values("case__beneficiary_id")) | Q(pk__in=active.values("case__request__requester_id"))
 
     def search(self, text: str | None):

@@ -289,6 +289,18 @@ class AssignmentQuerySet(ScopedQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def of_record(self):
+        """The case's providers: those working on it now, and those who were when it ended (``end_reason``
+        "case_ended"); not one replaced by a change decision."""
+        return self.filter(Q(is_active=True) | Q(end_reason=AssignmentEnd.CASE_ENDED))
+
+    def granting_access(self, user):
+        """The assignments that let ``user`` (a lawyer or collaborator) read a case: the active ones, and those that
+        ended because the case ended (completion, discontinuation, archiving), so that the provider still reads the
+        cases they worked on and hands the file over (Law Art. 39). One ended by a change of provider grants
+        nothing: the replaced provider no longer sees the case."""
+        return self.of_record().filter(provider__user_id=user.pk)
+
 
 class Assignment(TimeStampedModel):
     """A provider assigned to a case by a decision (quyết định cử người thực hiện TGPL), or put in the place of another

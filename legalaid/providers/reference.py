@@ -68,8 +68,9 @@ PARAMETERS = [
 #: Who may perform which form of aid (Law on Legal Aid 2017, in force 01/01/2018). (provider kind, form of aid code,
 #: allowed, reference, confirmed). Read on 04/12/2026:
 #: - Art. 31 (tham gia tố tụng): "Trợ giúp viên pháp lý, luật sư thực hiện trợ giúp pháp lý tham gia tố tụng với tư
-#:   cách là người bào chữa hoặc người bảo vệ quyền và lợi ích hợp pháp" (quoted by the Kiên Giang Centre's portal,
-#:   tgplkiengiang.vn, "Hình thức trợ giúp pháp lý"); collaborators and legal consultants are not named;
+#:   cách là người bào chữa hoặc người bảo vệ quyền và lợi ích hợp pháp" (quoted without article numbers by the Kiên
+#:   Giang Centre's portal, tgplkiengiang.vn, "Hình thức trợ giúp pháp lý"; Art. 31 is the litigation article, whose
+#:   clause 3 is the notification rule of DOMAIN 1.6); collaborators and legal consultants are not named;
 #: - Art. 32 (tư vấn pháp luật): "Người thực hiện trợ giúp pháp lý tư vấn pháp luật..." - every provider of Art. 17,
 #:   collaborators and consultants with 2 years' experience included (same page);
 #: - Art. 33 (đại diện ngoài tố tụng): "Trợ giúp viên pháp lý, luật sư thực hiện trợ giúp pháp lý đại diện ngoài tố

@@ -8,6 +8,7 @@ reference) and writes the audit trail.
 - ``case_change_provider``: the change decision on the beneficiary's application (DOMAIN 1.8; TT 12/2018 Art. 11);
 - ``case_assign_preview``, ``case_change_preview``: the same checks, writing nothing and taking no number (the page
   shows the decision and asks for confirmation first, issue 8 item 4);
+- ``assignments_end_with_case``: the case ended or was archived, its assignments end (called by the cases app);
 - ``provider_save``, ``contract_save``, ``quota_set``: the list of providers.
 """
 
@@ -507,6 +508,28 @@ def case_change_provider(
     )
     notify_assigned(provider=new_provider, case=case, decision_code=assignment.decision_code)
     return assignment
+
+
+@transaction.atomic
+def assignments_end_with_case(*, actor, case: LegalAidCase, ended_on: dt.date | None = None) -> list[Assignment]:
+    """End the active assignments of a case that has ended (completion, Law Art. 38; discontinuation, Art. 37) or is
+    archived (Art. 39), in the caller's transaction, each one audited. ``end_reason`` is ``case_ended``: such an
+    assignment still lets the provider read the case (``Assignment.objects.granting_access``), to hand the file over
+    within 30 days (Art. 39); one ended by a change of provider does not."""
+    ended_on = ended_on or timezone.localdate()
+    ended = []
+    for assignment in Assignment.objects.select_for_update().filter(case=case, is_active=True).order_by("pk"):
+        before = audit.snapshot(assignment)
+        assignment.is_active = False
+        assignment.ended_on = max(ended_on, assignment.started_on)
+        assignment.end_reason = AssignmentEnd.CASE_ENDED
+        assignment.full_clean()
+        assignment.save()
+        audit.record(
+            actor=actor, action=AuditAction.UPDATE, instance=assignment, before=before, centre_id=case.centre_id
+        )
+        ended.append(assignment)
+    return ended
 
 
 # --- The list of providers ----------------------------------------------------------------------------------------

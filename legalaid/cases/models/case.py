@@ -17,10 +17,11 @@ class CaseQuerySet(ScopedQuerySet):
     scope_branch_field = "branch"
 
     def assigned_q(self, user) -> Q | None:
-        """A lawyer or collaborator sees only the cases assigned to them (an active assignment, providers app)."""
+        """A lawyer or collaborator sees only the cases assigned to them: an active assignment, or one that ended with
+        the case (``Assignment.objects.granting_access``, providers app)."""
         from legalaid.providers.models import Assignment
 
-        return Q(pk__in=Assignment.objects.filter(provider__user_id=user.pk, is_active=True).values("case_id"))
+        return Q(pk__in=Assignment.objects.granting_access(user).values("case_id"))
 
 
 class LegalAidCase(TimeStampedModel):

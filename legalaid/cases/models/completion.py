@@ -34,10 +34,19 @@ class SuccessCriterion(models.Model):
 
 
 class ComplexityCriterion(models.Model):
-    """A criterion of a complex or typical case (TT 09/2018/TT-BTP: general criteria Art. 3, by field Arts 4–7)."""
+    """A criterion of a complex or typical case (TT 09/2018/TT-BTP: general criteria Art. 3, by field Arts 4–7).
+    ``procedure``: blank for a criterion of every case (Art. 3), else the litigation cases of that procedure only
+    (Arts 4-6; ``legalaid.cases.procedure.complexity_criteria_for``)."""
 
     code = models.CharField(_("mã"), max_length=20, unique=True)
     text = models.TextField(_("nội dung"))
+    procedure = models.CharField(
+        _("loại vụ án"),
+        max_length=20,
+        choices=Procedure.choices,
+        blank=True,
+        help_text=_("Để trống nếu tiêu chí áp dụng cho mọi vụ việc (Điều 3 Thông tư 09/2018/TT-BTP)."),
+    )
     reference = models.CharField(_("căn cứ"), max_length=255)
     confirmed = models.BooleanField(_("đã xác nhận theo văn bản"), default=True)
     is_active = models.BooleanField(_("đang dùng"), default=True)

@@ -54,10 +54,29 @@ class CaseLitigation(TimeStampedModel):
         return f"{self.get_procedure_display()} – {self.get_stage_display()}"
 
     def clean(self):
+        """The procedure must be one the case's field of law follows, and the role one of that procedure (references
+        in ``legalaid.cases.procedure``)."""
+        from legalaid.cases.procedure import procedures_for_field, roles_for_procedures
+
         errors = {}
-        if self.procedure and self.procedural_role and self.procedural_role not in ROLES_BY_PROCEDURE[self.procedure]:
-            errors["procedural_role"] = _("Tư cách tố tụng này không có trong vụ án %(procedure)s.") % {
-                "procedure": self.get_procedure_display().lower()
+        field = self.case.field_of_law if self.case_id else None
+        procedures = procedures_for_field(field.code) if field else tuple(Procedure.values)
+        if self.procedure and self.procedure not in procedures:
+            errors["procedure"] = _(
+                "Vụ việc lĩnh vực %(field)s không giải quyết theo thủ tục tố tụng %(procedure)s: hãy chọn %(allowed)s."
+            ) % {
+                "field": field.name.lower(),
+                "procedure": self.get_procedure_display().lower(),
+                "allowed": ", ".join(str(Procedure(p).label).lower() for p in procedures),
+            }
+        if self.procedure in procedures and self.procedural_role:
+            if self.procedural_role not in ROLES_BY_PROCEDURE[self.procedure]:
+                errors["procedural_role"] = _("Tư cách tố tụng này không có trong vụ án %(procedure)s.") % {
+                    "procedure": self.get_procedure_display().lower()
+                }
+        elif self.procedural_role and self.procedural_role not in roles_for_procedures(procedures):
+            errors["procedural_role"] = _("Tư cách tố tụng này không có trong vụ việc lĩnh vực %(field)s.") % {
+                "field": field.name.lower()
             }
         if self.procedure != Procedure.CRIMINAL and self.stage in CRIMINAL_ONLY_STAGES:
             errors["stage"] = _("Giai đoạn điều tra, truy tố chỉ có trong vụ án hình sự.")

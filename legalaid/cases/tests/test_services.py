@@ -77,7 +77,7 @@ def test_litigation_details_created_then_updated_with_version_check(world):
     ],
 )
 def test_litigation_details_cross_checks(world, procedure, role, stage, field):
-    case = litigation(world)
+    case = case_in(world.a.director, S.IN_PROGRESS, form="litigation", field=procedure)
     with pytest.raises(ValidationError) as exc:
         services.details_save(
             actor=world.a.officer,

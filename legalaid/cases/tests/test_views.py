@@ -189,17 +189,17 @@ def test_assigned_lawyer_may_start_but_not_discontinue(client, world):
 
 
 def test_details_edit_errors_beside_fields_then_saved(client, world):
-    case = case_in(world.a.director, S.IN_PROGRESS, form="litigation", field="criminal")
+    case = case_in(world.a.director, S.IN_PROGRESS, form="litigation", field="civil")
     client.force_login(world.a.officer)
     assert client.get(url("details_edit", case)).status_code == 200
     data = {"procedure": "civil", "procedural_role": "accused", "stage": "investigation", "agency": world.a.agency.pk}
     response = client.post(url("details_edit", case), data)
     errors = field_errors(response)
     assert "procedural_role" in errors and "stage" in errors
-    data.update(procedure="criminal")
+    data.update(procedural_role="plaintiff", stage="first_instance")
     assert client.post(url("details_edit", case), data).status_code == 302
-    assert case.litigation.stage == "investigation"
-    response = client.post(url("details_edit", case), {**data, "stage": "prosecution", "version": 0})
+    assert case.litigation.stage == "first_instance"
+    response = client.post(url("details_edit", case), {**data, "stage": "appeal", "version": 0})
     assert "vừa được người khác" in " ".join(field_errors(response)["__all__"])
 
 

@@ -21,6 +21,25 @@ def _fast_and_clean(settings):
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests run on a file, not in memory. Django hands every live-server thread the test thread's one
+    connection to an in-memory database, so two requests at once (an htmx preview while the form is submitted)
+    share one connection and one of them fails at random (a 400 "session interrupted" when its session save meets the
+    other's transaction). On a file each thread has its own connection and SQLite's busy timeout orders them, as in
+    ``make run``. One file per test process."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = Path(tempfile.gettempdir()) / f"legalaid-test-{os.getpid()}.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+
+
 @pytest.fixture
 def world(db):
     """Two provinces' worth of organisations and a persona for every role (see legalaid/core/tests/factories.py)."""

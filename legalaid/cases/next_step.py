@@ -23,6 +23,18 @@ NEXT_STEPS = {
     "transfer": gettext_lazy("người tiếp nhận gửi yêu cầu đến %(to)s và báo cho người yêu cầu biết."),
     "assign": gettext_lazy("người thực hiện bắt đầu thực hiện vụ việc."),
     "change": gettext_lazy("%(name)s tiếp tục thực hiện vụ việc."),
+    # A beneficiary's application to change the provider (DOMAIN 1.8): answered in writing within 03 working days.
+    "change_application": gettext_lazy(
+        "Giám đốc trả lời người đề nghị bằng văn bản trước ngày %(due)s: thay đổi người thực hiện hoặc từ chối, nêu "
+        "rõ lý do."
+    ),
+    "change_application_branch": gettext_lazy(
+        "Trưởng Chi nhánh trả lời người đề nghị bằng văn bản trước ngày %(due)s: thay đổi người thực hiện hoặc từ "
+        "chối, nêu rõ lý do."
+    ),
+    "change_reject": gettext_lazy(
+        "gửi văn bản trả lời nêu rõ lý do cho người đề nghị; %(name)s tiếp tục thực hiện vụ việc."
+    ),
     "start": gettext_lazy("người thực hiện ghi công việc đã làm và kết thúc vụ việc khi có kết quả (Điều 38)."),
     "suspend": gettext_lazy("người thực hiện tiếp tục thực hiện khi hết lý do tạm ngừng."),
     # Handover within 30 days of the end (Art. 39; ``cases.handover_days``).

@@ -10,6 +10,7 @@ from legalaid.core.choices import OrganisationKind, Role
 from legalaid.core.forms import BootstrapMixin
 from legalaid.core.models import Organisation, User
 
+from .choices import ChangeGround
 from .models import Language, Provider, ProviderContract
 
 
@@ -102,3 +103,42 @@ class ChangeForm(BootstrapMixin, forms.Form):
         help_text=_("Điều 25(1), (2) Luật TGPL: người thực hiện không được tiếp tục hoặc phải từ chối."),
     )
     replaces = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The pending application (ChangeApplication) the decision answers, when it is made on one.
+    application = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ChangeApplicationForm(BootstrapMixin, forms.Form):
+    """The beneficiary's application to change the provider (đơn đề nghị thay đổi người thực hiện TGPL, TT 10/2023),
+    as the Centre or branch receives it (DOMAIN 1.8)."""
+
+    assignment = forms.TypedChoiceField(label=_("Người thực hiện được đề nghị thay"), coerce=int)
+    received_on = forms.DateField(
+        label=_("Ngày nhận đơn"),
+        help_text=_("Trung tâm trả lời bằng văn bản trong 03 ngày làm việc kể từ ngày nhận đơn."),
+    )
+    applicant = forms.CharField(
+        label=_("Người đề nghị"),
+        max_length=200,
+        help_text=_("Người được trợ giúp pháp lý hoặc người đại diện của họ."),
+    )
+    ground = forms.ChoiceField(label=_("Căn cứ đề nghị"), choices=ChangeGround.choices)
+    ground_text = forms.CharField(
+        label=_("Lý do nêu trong đơn"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ghi đúng lý do người đề nghị nêu (Điều 25 khoản 1, 2 Luật Trợ giúp pháp lý)."),
+    )
+
+    def __init__(self, *args, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignment"].choices = [(a.pk, f"{a.provider.full_name} ({a.decision_code})") for a in assignments]
+
+
+class ChangeRejectForm(BootstrapMixin, forms.Form):
+    """The refusal of an application to change the provider: the written answer's reasons (DOMAIN 1.8)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reasons = forms.CharField(
+        label=_("Lý do từ chối"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Văn bản trả lời người đề nghị phải nêu rõ lý do."),
+    )

@@ -12,7 +12,7 @@ from legalaid.core.models import TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
 from legalaid.lib.text import fold
 
-from .choices import AssignmentEnd, AssignmentKind, ProviderKind
+from .choices import AssignmentEnd, AssignmentKind, ChangeApplicationStatus, ChangeGround, ProviderKind
 
 
 class Language(models.Model):
@@ -373,3 +373,113 @@ class Assignment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.decision_code} – {self.provider}"
+
+
+class ChangeApplicationQuerySet(ScopedQuerySet):
+    """Applications are read by the Centre's staff of the case's unit; a lawyer or collaborator sees none (the
+    application may be against them: they learn of it by the decision)."""
+
+    scope_centre_field = "case__centre"
+    scope_branch_field = "case__branch"
+
+    def pending(self):
+        return self.filter(status=ChangeApplicationStatus.PENDING)
+
+
+class ChangeApplication(TimeStampedModel):
+    """A beneficiary's application to change the provider (đơn đề nghị thay đổi người thực hiện trợ giúp pháp lý,
+    form of TT 10/2023), received by the Centre or branch. DOMAIN 1.8 (Law Art. 25(1)-(2); TT 12/2018 Art. 11):
+    within 03 working days (``providers.change_provider_working_days``) the organisation answers in writing with
+    reasons and, if the ground holds, assigns another provider by a change decision (``granted``, the ``Assignment``
+    made by ``case_change_provider``); otherwise it refuses with its reasons (``rejected``)."""
+
+    case = models.ForeignKey(
+        "cases.LegalAidCase", on_delete=models.PROTECT, related_name="change_applications", verbose_name=_("vụ việc")
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.PROTECT,
+        related_name="change_applications",
+        verbose_name=_("người thực hiện đề nghị thay"),
+    )
+    received_on = models.DateField(_("ngày nhận đơn"))
+    applicant = models.CharField(
+        _("người đề nghị"), max_length=200, help_text=_("Người được trợ giúp pháp lý hoặc người đại diện của họ.")
+    )
+    ground = models.CharField(_("căn cứ đề nghị"), max_length=12, choices=ChangeGround.choices)
+    ground_text = models.TextField(_("lý do nêu trong đơn"))
+    due_on = models.DateField(_("hạn trả lời"))
+    status = models.CharField(
+        _("tình trạng"),
+        max_length=10,
+        choices=ChangeApplicationStatus.choices,
+        default=ChangeApplicationStatus.PENDING,
+        db_index=True,
+    )
+    decision = models.OneToOneField(
+        Assignment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="change_application",
+        verbose_name=_("quyết định thay đổi người thực hiện"),
+    )
+    reject_reasons = models.TextField(_("lý do từ chối"), blank=True)
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    answered_late = models.BooleanField(_("trả lời quá hạn"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi nhận")
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người giải quyết"),
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ChangeApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("đề nghị thay đổi người thực hiện")
+        verbose_name_plural = _("đề nghị thay đổi người thực hiện")
+        indexes = [models.Index(fields=["status", "due_on"], name="providers_changeapp_due_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment"],
+                condition=Q(status="pending"),
+                name="providers_changeapp_one_pending",
+                violation_error_message=_("Đã có đề nghị thay đổi người thực hiện này đang chờ giải quyết."),
+            ),
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("received_on")),
+                name="providers_changeapp_due_after_received",
+                violation_error_message=_("Hạn trả lời phải sau ngày nhận đơn."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(ground_text=""),
+                name="providers_changeapp_ground_text",
+                violation_error_message=_("Hãy ghi lý do nêu trong đơn."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="granted") | Q(decision__isnull=False),
+                name="providers_changeapp_granted_decision",
+                violation_error_message=_("Đề nghị được chấp nhận phải có quyết định thay đổi người thực hiện."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reject_reasons=""),
+                name="providers_changeapp_rejected_reasons",
+                violation_error_message=_("Từ chối đề nghị phải nêu rõ lý do."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | (Q(answered_on__isnull=False) & Q(decided_by__isnull=False)),
+                name="providers_changeapp_answered",
+                violation_error_message=_("Đề nghị đã giải quyết phải có ngày trả lời và người giải quyết."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Đề nghị thay đổi người thực hiện ngày %(day)s") % {"day": self.received_on.strftime("%d/%m/%Y")}

@@ -6,6 +6,8 @@ reference) and writes the audit trail.
 - ``conflicts_of(provider, case)``: why the provider would aid the opposing party in the same matter (Art. 25(2)(a));
 - ``case_assign``: the assignment decision (quyết định cử người thực hiện TGPL) and the move accepted -> assigned;
 - ``case_change_provider``: the change decision on the beneficiary's application (DOMAIN 1.8; TT 12/2018 Art. 11);
+- ``change_application_record``, ``change_application_reject``: the beneficiary's application to change the provider,
+  pending until the signer answers within 03 working days (a change decision, or a refusal with reasons);
 - ``case_assign_preview``, ``case_change_preview``: the same checks, writing nothing and taking no number (the page
   shows the decision and asks for confirmation first, issue 8 item 4);
 - ``assignments_end_with_case``: the case ended or was archived, its assignments end (called by the cases app);
@@ -41,8 +43,24 @@ from legalaid.intake.services import find_conflicts
 from legalaid.lib.formatting import format_date
 from legalaid.lib.text import fold
 
-from .choices import CONTRACT_KINDS, PARTNER_KINDS, AssignmentEnd, AssignmentKind, ProviderKind
-from .models import Assignment, DecisionCounter, LitigationQuota, Provider, ProviderContract, ProviderFormRule
+from .choices import (
+    CONTRACT_KINDS,
+    PARTNER_KINDS,
+    AssignmentEnd,
+    AssignmentKind,
+    ChangeApplicationStatus,
+    ChangeGround,
+    ProviderKind,
+)
+from .models import (
+    Assignment,
+    ChangeApplication,
+    DecisionCounter,
+    LitigationQuota,
+    Provider,
+    ProviderContract,
+    ProviderFormRule,
+)
 
 #: The symbol of the decisions (Decree 30/2020, Appendix III: "QĐ" + the issuer's abbreviation). UNCONFIRMED: the
 #: Centre's own abbreviation may differ; branches use the Centre's.
@@ -419,10 +437,12 @@ def case_change_preview(
     requested_on: dt.date,
     replaces: Assignment | None = None,
     expected_version: int | None = None,
+    application: ChangeApplication | None = None,
 ) -> DecisionPreview:
     """Check a change of provider exactly as ``case_change_provider`` will, writing nothing and taking no number."""
     _require_signer(actor, case)
     check_version(case, expected_version)
+    requested_on, replaces = _from_application(case, application, requested_on, replaces)
     replaces = _change_checks(actor, case, new_provider, (reason or "").strip(), requested_on, replaces, lock=False)
     today = timezone.localdate()
     due = change_due_on(requested_on)
@@ -445,20 +465,30 @@ def case_change_provider(
     case: LegalAidCase,
     new_provider: Provider,
     reason: str,
-    requested_on: dt.date,
+    requested_on: dt.date | None = None,
     replaces: Assignment | None = None,
     expected_version: int | None = None,
+    application: ChangeApplication | None = None,
 ) -> Assignment:
     """Put ``new_provider`` in the place of the current provider by a change decision (quyết định thay đổi người thực
     hiện TGPL, TT 12/2018 Art. 11(2)(b)) on the beneficiary's application of ``requested_on``.
 
     DOMAIN 1.8: the organisation answers within 03 working days (``providers.change_provider_working_days``); the
     decision records its due date and whether it came late. The old assignment ends today.
+
+    With ``application`` (a pending ``ChangeApplication`` of the case), the application's date and the provider it
+    concerns are used, and the application is closed as granted by this decision in the same transaction.
     """
     _require_signer(actor, case)
     today = timezone.localdate()
     reason = (reason or "").strip()
+    if application is not None:
+        application = _lock_pending(application)
+    requested_on, replaces = _from_application(case, application, requested_on, replaces)
     replaces = _change_checks(actor, case, new_provider, reason, requested_on, replaces, lock=True)
+    if application is None:
+        # A pending application against the replaced provider is answered by this decision.
+        application = ChangeApplication.objects.pending().select_for_update().filter(assignment=replaces).first()
     if case.status == CaseStatus.ASSIGNED:
         event = case_transition(
             actor=actor,
@@ -506,6 +536,8 @@ def case_change_provider(
         },
         data={**_event_data(assignment), "replaces": replaces.pk, "late": assignment.change_late},
     )
+    if application is not None:
+        _answer(actor, application, ChangeApplicationStatus.GRANTED, today, decision=assignment)
     notify_assigned(provider=new_provider, case=case, decision_code=assignment.decision_code)
     return assignment
 
@@ -530,6 +562,173 @@ def assignments_end_with_case(*, actor, case: LegalAidCase, ended_on: dt.date | 
         )
         ended.append(assignment)
     return ended
+
+
+# --- The beneficiary's application to change the provider (DOMAIN 1.8) --------------------------------------------
+
+
+def _from_application(case, application, requested_on, replaces):
+    """The application's date and the assignment it concerns, for a change decision made on it."""
+    if application is None:
+        return requested_on, replaces
+    if application.case_id != case.pk:
+        raise ValidationError(_("Đơn đề nghị này không thuộc vụ việc."))
+    if application.status != ChangeApplicationStatus.PENDING:
+        raise ValidationError(_("Đơn đề nghị này đã được giải quyết."), code="answered")
+    return application.received_on, replaces or application.assignment
+
+
+def _lock_pending(application: ChangeApplication) -> ChangeApplication:
+    locked = ChangeApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ChangeApplicationStatus.PENDING:
+        raise ValidationError(_("Đơn đề nghị này đã được giải quyết."), code="answered")
+    return locked
+
+
+def _answer(actor, application: ChangeApplication, status: str, today: dt.date, **fields) -> ChangeApplication:
+    before = audit.snapshot(application)
+    application.status = status
+    application.answered_on = today
+    application.answered_late = today > application.due_on
+    application.decided_by = actor
+    application.version += 1
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.full_clean()
+    application.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=application,
+        before=before,
+        centre_id=application.case.centre_id,
+    )
+    return application
+
+
+def _require_recorder(actor, case: LegalAidCase) -> None:
+    require_case_access(actor, case)
+    if not actor.has_perm("providers.record_change_application", case):
+        raise PermissionDenied(
+            _("Chỉ cán bộ của Trung tâm hoặc Chi nhánh đang giải quyết vụ việc được ghi nhận đơn đề nghị.")
+        )
+
+
+@transaction.atomic
+def change_application_record(
+    *,
+    actor,
+    case: LegalAidCase,
+    received_on: dt.date | None,
+    applicant: str,
+    ground: str,
+    ground_text: str,
+    assignment: Assignment | None = None,
+) -> ChangeApplication:
+    """Record the beneficiary's application to change the provider (đơn đề nghị thay đổi người thực hiện TGPL, form
+    of TT 10/2023), received by the Centre or branch of the case (DOMAIN 1.8; Law Art. 25(1)-(2)).
+
+    Its answer is due 03 working days after it was received (``providers.change_provider_working_days``, counted by
+    ``core.calendar``); it waits, pending, on the signer's work queue until a change decision
+    (``case_change_provider(application=...)``) or a refusal with reasons (``change_application_reject``).
+    """
+    _require_recorder(actor, case)
+    case = lock_case(case)
+    today = timezone.localdate()
+    applicant = " ".join((applicant or "").split())
+    ground_text = (ground_text or "").strip()
+    errors = {}
+    if received_on is None:
+        errors["received_on"] = _("Hãy nhập ngày nhận đơn đề nghị.")
+    elif received_on > today:
+        errors["received_on"] = _("Ngày nhận đơn không được sau ngày hôm nay.")
+    elif case.accepted_at and received_on < timezone.localdate(case.accepted_at):
+        errors["received_on"] = _("Ngày nhận đơn không được trước ngày thụ lý vụ việc.")
+    if not applicant:
+        errors["applicant"] = _("Hãy ghi người đề nghị (người được trợ giúp pháp lý hoặc người đại diện).")
+    if ground not in ChangeGround.values:
+        errors["ground"] = _("Hãy chọn căn cứ đề nghị.")
+    if not ground_text:
+        errors["ground_text"] = _("Hãy ghi lý do nêu trong đơn.")
+    if errors:
+        raise ValidationError(errors)
+    if case.status not in CHANGE_STATUSES:
+        raise ValidationError(
+            _("Không thể đề nghị thay đổi người thực hiện khi vụ việc ở trạng thái “%(status)s”.")
+            % {"status": case.get_status_display()}
+        )
+    current = list(Assignment.objects.filter(case=case, is_active=True).select_related("provider"))
+    if assignment is None:
+        if len(current) != 1:
+            raise ValidationError(
+                {
+                    "assignment": _("Vụ việc chưa có người thực hiện để thay đổi.")
+                    if not current
+                    else _("Vụ việc có nhiều người thực hiện: hãy chọn người được đề nghị thay.")
+                }
+            )
+        assignment = current[0]
+    elif assignment.pk not in {a.pk for a in current}:
+        raise ValidationError({"assignment": _("Người này không còn thực hiện vụ việc.")})
+    if ChangeApplication.objects.pending().filter(assignment=assignment).exists():
+        raise ValidationError(
+            {"assignment": _("Đã có đề nghị thay đổi người thực hiện này đang chờ giải quyết.")}, code="pending"
+        )
+    application = ChangeApplication(
+        case=case,
+        assignment=assignment,
+        received_on=received_on,
+        applicant=applicant,
+        ground=ground,
+        ground_text=ground_text,
+        due_on=change_due_on(received_on),
+        recorded_by=actor,
+    )
+    application.full_clean()
+    application.save()
+    audit.record(actor=actor, action=AuditAction.CREATE, instance=application, centre_id=case.centre_id)
+    record_event(
+        actor=actor,
+        case=case,
+        kind=EventKind.ASSIGNMENT,
+        reason=_("Nhận đơn đề nghị thay đổi người thực hiện %(name)s ngày %(day)s, hạn trả lời %(due)s")
+        % {
+            "name": assignment.provider.full_name,
+            "day": format_date(received_on),
+            "due": format_date(application.due_on),
+        },
+        data={"change_application": application.pk, "assignment": assignment.pk, "ground": ground},
+    )
+    return application
+
+
+@transaction.atomic
+def change_application_reject(
+    *, actor, application: ChangeApplication, reasons: str, expected_version: int | None = None
+) -> ChangeApplication:
+    """Refuse the application: the organisation answers the applicant in writing with its reasons (DOMAIN 1.8;
+    Law Art. 25), by the signer of the case's decisions, within 03 working days (a later answer is flagged)."""
+    case = application.case
+    _require_signer(actor, case)
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise ValidationError({"reasons": _("Hãy nêu rõ lý do từ chối: văn bản trả lời người đề nghị phải có lý do.")})
+    application = _lock_pending(application)
+    if expected_version is not None and application.version != expected_version:
+        raise ValidationError(
+            _("Đơn đề nghị này vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất."),
+            code="stale",
+        )
+    today = timezone.localdate()
+    application = _answer(actor, application, ChangeApplicationStatus.REJECTED, today, reject_reasons=reasons)
+    record_event(
+        actor=actor,
+        case=case,
+        kind=EventKind.ASSIGNMENT,
+        reason=_("Từ chối đề nghị thay đổi người thực hiện. Lý do: %(reasons)s") % {"reasons": reasons},
+        data={"change_application": application.pk, "late": application.answered_late},
+    )
+    return application
 
 
 # --- The list of providers ----------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/dinh-muc/", views.quota_set, name="quota_set"),
     path("vu-viec/<int:pk>/cu-nguoi-thuc-hien/", views.case_assign, name="case_assign"),
     path("vu-viec/<int:pk>/thay-doi-nguoi-thuc-hien/", views.case_change, name="case_change"),
+    path("vu-viec/<int:pk>/de-nghi-thay-doi/", views.change_application_create, name="change_application_create"),
+    path("de-nghi-thay-doi/<int:pk>/tu-choi/", views.change_application_reject, name="change_application_reject"),
     path("quyet-dinh/<int:pk>.docx", views.decision_docx, name="decision_docx"),
     path("chi-tieu/", views_quota.quota_table, name="quota_table"),
 ]

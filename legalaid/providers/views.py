@@ -25,9 +25,18 @@ from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
 from . import documents, selectors, services
+from .choices import ChangeApplicationStatus
 from .filters import ProviderFilter
-from .forms import AssignForm, ChangeForm, ContractForm, ProviderForm, QuotaForm
-from .models import Assignment, Provider
+from .forms import (
+    AssignForm,
+    ChangeApplicationForm,
+    ChangeForm,
+    ChangeRejectForm,
+    ContractForm,
+    ProviderForm,
+    QuotaForm,
+)
+from .models import Assignment, ChangeApplication, Provider
 
 EXPORT_MAX_ROWS = 5000
 
@@ -224,7 +233,7 @@ def _case_for_decision(request, pk: int) -> LegalAidCase:
     return case
 
 
-def _render_choice(request, case, *, change: bool, form, errors=(), status=200):
+def _render_choice(request, case, *, change: bool, form, errors=(), status=200, application=None):
     order = "name" if request.GET.get("order") == "name" else "load"
     rows = selectors.workload(
         case.centre,
@@ -236,6 +245,9 @@ def _render_choice(request, case, *, change: bool, form, errors=(), status=200):
     current = list(
         Assignment.objects.filter(case=case, is_active=True).select_related("provider").order_by("decision_date", "id")
     )
+    if application is not None:
+        # The application's date is the one the decision counts from (DOMAIN 1.8).
+        form.fields["requested_on"].widget.attrs["readonly"] = True
     return render(
         request,
         "providers/case_choose.html",
@@ -248,6 +260,7 @@ def _render_choice(request, case, *, change: bool, form, errors=(), status=200):
             "errors": list(errors),
             "current": current,
             "case_url": case_url(case),
+            "application": application,
         },
         status=status,
     )
@@ -267,6 +280,8 @@ def _preview_page(request, case, preview: services.DecisionPreview, form, *, cha
     ]
     if change:
         rows[2:2] = [(_("Người được thay"), preview.replaces.provider.full_name)]
+        if form.cleaned_data.get("application"):
+            rows.append((_("Giải quyết đơn đề nghị"), _("Đơn đề nghị được chấp nhận bằng quyết định này.")))
         rows += [
             (_("Lý do thay đổi"), form.cleaned_data["reason"]),
             (
@@ -370,12 +385,24 @@ def case_change(request, pk: int):
     decision is shown for confirmation before it is made (a numbered decision)."""
     case = _case_for_decision(request, pk)
     if request.method != "POST":
-        form = ChangeForm(initial={"version": case.version, "requested_on": timezone.localdate()})
-        return _render_choice(request, case, change=True, form=form)
+        application = _pending_application(case, request.GET.get("application"))
+        initial = {"version": case.version, "requested_on": timezone.localdate()}
+        if application is not None:
+            initial.update(
+                requested_on=application.received_on,
+                reason=application.ground_text,
+                replaces=application.assignment_id,
+                application=application.pk,
+            )
+        form = ChangeForm(initial=initial)
+        return _render_choice(request, case, change=True, form=form, application=application)
     form = ChangeForm(request.POST)
     step = confirm.step_of(request)
     errors: list[str] = []
-    if form.is_valid() and step != confirm.BACK:
+    application = _pending_application(case, request.POST.get("application"))
+    if request.POST.get("application") and application is None:
+        errors.append(_("Đơn đề nghị này đã được giải quyết."))
+    elif form.is_valid() and step != confirm.BACK:
         provider = _chosen_provider(request, form.cleaned_data["provider"])
         replaces = None
         if form.cleaned_data.get("replaces"):
@@ -391,7 +418,10 @@ def case_change(request, pk: int):
                 "requested_on": form.cleaned_data["requested_on"],
                 "replaces": replaces,
                 "expected_version": form.cleaned_data["version"],
+                "application": application,
             }
+            if application is not None:
+                arguments["requested_on"] = application.received_on
             try:
                 if step == confirm.PREVIEW:
                     preview = services.case_change_preview(**arguments)
@@ -410,7 +440,108 @@ def case_change(request, pk: int):
                     }
                 messages.success(request, decided(message, "change", name=provider.full_name))
                 return redirect(case_url(case))
-    return _render_choice(request, case, change=True, form=form, errors=errors)
+    return _render_choice(request, case, change=True, form=form, errors=errors, application=application)
+
+
+def _pending_application(case, pk) -> ChangeApplication | None:
+    """The case's pending application to change the provider named by the page's ``application`` parameter."""
+    if not pk or not str(pk).isdigit():
+        return None
+    return (
+        ChangeApplication.objects.pending().filter(case=case, pk=int(pk)).select_related("assignment__provider").first()
+    )
+
+
+# --- The beneficiary's application to change the provider (DOMAIN 1.8) --------------------------------------------
+
+
+def application_url(application: ChangeApplication) -> str:
+    """The application on its case's page (the providers panel)."""
+    return f"{case_url(application.case)}#change-application-{application.pk}"
+
+
+@login_required
+def change_application_create(request, pk: int):
+    """Record the beneficiary's application to change the provider, received by the case's Centre or branch: staff of
+    that unit (``providers.record_change_application``); the signer answers it within 03 working days."""
+    case = get_object_or_404(
+        LegalAidCase.objects.visible_to(request.user).select_related("centre", "branch", "beneficiary"), pk=pk
+    )
+    if not request.user.has_perm("providers.record_change_application", case):
+        raise PermissionDenied
+    current = list(
+        Assignment.objects.filter(case=case, is_active=True).select_related("provider").order_by("decision_date", "id")
+    )
+    form = ChangeApplicationForm(
+        request.POST or None,
+        assignments=current,
+        initial={"received_on": timezone.localdate(), "applicant": case.beneficiary.full_name},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = next((a for a in current if a.pk == form.cleaned_data["assignment"]), None)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "assignment"}
+        try:
+            application = services.change_application_record(actor=request.user, case=case, assignment=chosen, **data)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            message = _(
+                "Đã ghi nhận đơn đề nghị thay đổi người thực hiện %(name)s của vụ việc %(case)s, nhận ngày %(day)s."
+            ) % {
+                "name": application.assignment.provider.full_name,
+                "case": case.code,
+                "day": format_date(application.received_on),
+            }
+            key = "change_application_branch" if case.branch_id else "change_application"
+            messages.success(request, decided(message, key, due=format_date(application.due_on)))
+            return redirect(application_url(application))
+    return render(
+        request,
+        "providers/change_application_form.html",
+        {"case": case, "form": form, "current": current, "case_url": case_url(case)},
+    )
+
+
+@login_required
+def change_application_reject(request, pk: int):
+    """Refuse an application to change the provider, with the written answer's reasons (the signer only)."""
+    application = get_object_or_404(
+        ChangeApplication.objects.visible_to(request.user).select_related(
+            "case__beneficiary", "case__centre", "case__branch", "assignment__provider"
+        ),
+        pk=pk,
+    )
+    case = application.case
+    if not request.user.has_perm("providers.assign_case", case):
+        raise PermissionDenied
+    if application.status != ChangeApplicationStatus.PENDING:
+        messages.info(request, _("Đơn đề nghị này đã được giải quyết."))
+        return redirect(application_url(application))
+    form = ChangeRejectForm(request.POST or None, initial={"version": application.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_application_reject(
+                actor=request.user,
+                application=application,
+                reasons=form.cleaned_data["reasons"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            application.refresh_from_db()
+            message = _("Đã từ chối đề nghị thay đổi người thực hiện của vụ việc %(case)s.") % {"case": case.code}
+            if application.answered_late:
+                message += " " + _("Lưu ý: quá thời hạn 03 ngày làm việc (hạn %(due)s).") % {
+                    "due": format_date(application.due_on)
+                }
+            messages.success(request, decided(message, "change_reject", name=application.assignment.provider.full_name))
+            return redirect(application_url(application))
+    return render(
+        request,
+        "providers/change_application_reject.html",
+        {"case": case, "application": application, "form": form, "case_url": case_url(case)},
+    )
 
 
 @login_required

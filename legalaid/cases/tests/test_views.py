@@ -333,7 +333,8 @@ def test_complete_handover_archive_through_the_pages(client, world):
 #: one-to-one records in one join, the prefetches (events, hearings, work log with activity and provider, attachments),
 #: the access-log insert, the session cap parameter, the model backend's two permission reads, the providers panel's
 #: assignments. The same for 1 or 5 rows of each kind: nothing is read per row.
-CASE_PAGE_QUERIES = 21  # + the "Văn bản" panel: the request's notices and the decisions the user sees
+CASE_PAGE_QUERIES = 22  # + the "Văn bản" panel: the request's notices and the decisions the user sees
+# + the providers panel's applications to change the provider (staff of the case's unit)
 
 
 @pytest.mark.parametrize("rows", [1, 5])

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 PINNED = {
     # 13 + the deadlines panel (one query per kind of deadline, cases/deadlines.py) + the quota summary (no officer)
     # + the work queue (one query per section with nothing waiting, and the Centre settings it reads)
-    "home": 25,
+    "home": 26,
     "core:organisation_list": 10,
     "core:user_list": 11,
     "core:audit_list": 9,

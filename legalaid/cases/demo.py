@@ -50,7 +50,7 @@ from legalaid.people.choices import IdType, Sex
 from legalaid.people.models import Ethnicity, Person
 from legalaid.people.services import person_create
 from legalaid.providers import services as provider_services
-from legalaid.providers.choices import ProviderKind
+from legalaid.providers.choices import ChangeGround, ProviderKind
 from legalaid.providers.models import Provider
 
 SEED = 2017_11  # the Law on Legal Aid 11/2017/QH14
@@ -320,6 +320,7 @@ class Seeder:
         self.today = today
         self.p = Planner(today)
         self.rnd = self.p.rnd
+        self.pending_changes = 0
         self.users = {u.username: u for u in User.objects.select_related("organisation").all()}
         self.providers = {
             p.user.username: p
@@ -537,6 +538,9 @@ class Seeder:
         pick(lambda m: m.form == "advice" and 45 <= age(m) <= 70, 2, "handover_overdue")
         pick(lambda m: 25 <= age(m) <= 90, 5, "awaiting_archive")
         pick(lambda m: m.form == "litigation" and 15 <= age(m) <= 90, 6, "hearing_this_week")
+        # Applications to change the provider awaiting the signer's answer (DOMAIN 1.8): one received yesterday (due
+        # within 3 working days), one past its due date.
+        pick(lambda m: m.form != "advice" and 20 <= age(m) <= 80, 2, "change_pending")
         return out
 
     def choose_provider(self, m: Matter, on_date: dt.date, exclude=()) -> str:
@@ -602,7 +606,7 @@ class Seeder:
         end = p.after(start, length)
         if scenario == "awaiting_handover":
             end = _at(p.working_day_back(self.today, rnd.randint(3, 7)), 15, 0)
-        elif scenario in ("hearing_this_week", "change_recent"):
+        elif scenario in ("hearing_this_week", "change_recent", "change_pending"):
             end = max(end, p.cutoff + dt.timedelta(days=20))  # still being worked on
         # Work log entries spread over the work.
         entries = {"advice": 1, "representation": 2, "litigation": 3}[m.form] + rnd.randint(0, 1)
@@ -641,6 +645,10 @@ class Seeder:
                 late = rnd.random() < 0.3
                 requested = p.working_day_back(timezone.localdate(decided), 5 if late else rnd.randint(1, 2))
             steps.append(Step(decided, "change", {"requested_on": requested}))
+        if scenario == "change_pending":
+            self.pending_changes += 1
+            received = p.working_day_back(self.today, 1 if self.pending_changes == 1 else 5)
+            steps.append(Step(_at(received, 10, 30), "change_application", {"received_on": received}))
         if scenario in ("discontinued", "discontinued_open"):
             at = start + dt.timedelta(days=max(1, span // 2) if scenario == "discontinued" else 1)
             steps = [s for s in steps if s.at < at]
@@ -892,6 +900,17 @@ class Seeder:
             requested_on=step.args["requested_on"],
         )
         m.provider = new
+
+    def do_change_application(self, m: Matter, step: Step) -> None:
+        """The beneficiary applies to change the provider; it waits for the signer's answer (DOMAIN 1.8)."""
+        provider_services.change_application_record(
+            actor=self.user(UNITS[m.unit][0]),
+            case=m.case,
+            received_on=step.args["received_on"],
+            applicant=m.person["name"],
+            ground=ChangeGround.OTHER,
+            ground_text="Người thực hiện ít liên lạc, người được trợ giúp không yên tâm và đề nghị cử người khác.",
+        )
 
     def do_discontinue(self, m: Matter, step: Step) -> None:
         case_services.case_discontinue(

@@ -20,7 +20,7 @@ from legalaid.core.models import AuditEntry, BranchCommune, CommuneFlag, Organis
 from legalaid.intake.choices import Channel, RequestStatus
 from legalaid.intake.models import LegalAidRequest
 from legalaid.providers.choices import ProviderKind
-from legalaid.providers.models import Assignment
+from legalaid.providers.models import Assignment, ChangeApplication
 from legalaid.providers.selectors import quota_progress
 
 pytestmark = pytest.mark.django_db
@@ -208,6 +208,10 @@ def test_demo_year_work_of_providers(seeded):
     changes = assignments.filter(kind="change")
     assert changes.count() >= 3
     assert changes.filter(change_due_on__gte=today).exists()  # one answered within its 3 working days, just now
+    # Applications to change the provider awaiting an answer: one due within 3 working days, one overdue.
+    pending = ChangeApplication.objects.pending()
+    assert pending.filter(due_on__gte=today, due_on__lte=calendar.add_working_days(today, 3)).exists()
+    assert pending.filter(due_on__lt=today).exists()
     # Litigation quotas: reached, on the way, and one officer with none last year nor this year (Art. 22(1)(d)).
     progress = {r.provider.user.username: r for r in quota_progress(Organisation.objects.get(code="TT"), today.year)}
     last_year = {
@@ -235,6 +239,7 @@ def test_demo_pages_show_the_year(seeded, client):
         if account.role in (Role.LAWYER, Role.COLLABORATOR):
             assert visible.exists(), account.username  # every provider account has cases
     client.force_login(User.objects.get(username="giamdoc"))
+    assert "Đề nghị thay đổi người thực hiện chờ giải quyết" in client.get(reverse("home")).content.decode()
     newest = LegalAidRequest.objects.order_by("-received_at", "-id").first()
     for name in ("intake:request_list", "providers:provider_list", "providers:workload", "providers:quota_table"):
         response = client.get(reverse(name))

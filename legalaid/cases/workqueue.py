@@ -70,8 +70,12 @@ def cases_awaiting_assignment(user, today: dt.date) -> Section:
                 title=_("Cử người thực hiện"),
                 subject=f"{c.code} · {c.beneficiary.full_name}",
                 url=reverse("providers:case_assign", kwargs={"pk": c.pk}),
-                detail=_("%(form)s, thụ lý %(date)s, đã %(n)s ngày làm việc")
-                % {"form": c.form_of_aid, "date": format_date(accepted_on), "n": age},
+                detail=(
+                    _("%(form)s, thụ lý %(date)s, đã %(n)s ngày làm việc")
+                    % {"form": c.form_of_aid, "date": format_date(accepted_on), "n": age}
+                    if age
+                    else _("%(form)s, thụ lý hôm nay") % {"form": c.form_of_aid}
+                ),
                 due=accepted_on,
                 tone="overdue" if age > alert else ("soon" if age else ""),
                 action=_("Cử người thực hiện"),

@@ -50,7 +50,8 @@ class LegalAidCase(TimeStampedModel):
         "intake.Register", on_delete=models.PROTECT, related_name="cases", verbose_name=_("sổ")
     )
     number = models.PositiveIntegerField(_("số thụ lý"))
-    code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True)
+    # Unique within the Centre: every Centre numbers its own register ("TT.TV.01.2026" exists in each province).
+    code = models.CharField(_("mã hồ sơ"), max_length=40, db_index=True)
     beneficiary = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="cases", verbose_name=_("người được trợ giúp")
     )
@@ -83,6 +84,11 @@ class LegalAidCase(TimeStampedModel):
         verbose_name = _("vụ việc trợ giúp pháp lý")
         verbose_name_plural = _("vụ việc trợ giúp pháp lý")
         constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "code"],
+                name="cases_case_unique_centre_code",
+                violation_error_message=_("Trung tâm đã có hồ sơ mang mã này."),
+            ),
             models.UniqueConstraint(
                 fields=["register", "number"],
                 name="cases_case_unique_register_number",

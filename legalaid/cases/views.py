@@ -91,7 +91,7 @@ def _has_template(name: str) -> bool:
 
 
 @login_required
-@permission_required("intake.view_case", raise_exception=True)
+@permission_required("cases.view_case", raise_exception=True)
 def case_list(request):
     """Every case the user sees, filtered in the database; the Excel export has the page's columns and filters."""
     filterset = CaseFilter(request.GET, queryset=selectors.case_list(user=request.user), user=request.user)

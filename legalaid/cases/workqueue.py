@@ -242,42 +242,30 @@ def doj_overdue(user, today: dt.date) -> Section:
     rows = list(per_centre)
     names = dict(Organisation.objects.filter(pk__in=[r["centre_id"] for r in rows]).values_list("pk", "name"))
     base = reverse("cases:case_list")
-    items = []
-    for r in rows:
-        centre = names.get(r["centre_id"], "")
-        if r["unassigned"]:
-            items.append(
-                Item(
-                    title=_("Vụ việc chậm cử người thực hiện"),
-                    subject=centre,
-                    url=f"{base}?status=accepted",
-                    detail=_("%(n)s vụ việc") % {"n": r["unassigned"]},
-                    tone="overdue",
-                    action=_("Xem danh sách"),
-                )
-            )
-        if r["papers"]:
-            items.append(
-                Item(
-                    title=_("Vụ việc quá hạn bổ sung giấy tờ"),
-                    subject=centre,
-                    url=f"{base}?overdue=1",
-                    detail=_("%(n)s vụ việc") % {"n": r["papers"]},
-                    tone="overdue",
-                    action=_("Xem danh sách"),
-                )
-            )
-        if r["handover"]:
-            items.append(
-                Item(
-                    title=_("Hồ sơ quá hạn bàn giao (Điều 39)"),
-                    subject=centre,
-                    url=f"{base}?status=completed&status=discontinued",
-                    detail=_("%(n)s hồ sơ") % {"n": r["handover"]},
-                    tone="overdue",
-                    action=_("Xem danh sách"),
-                )
-            )
+    # (count, what is late, the list that shows it, the unit counted)
+    kinds = (
+        ("unassigned", _("Vụ việc chậm cử người thực hiện"), f"{base}?status=accepted", _("%(n)s vụ việc")),
+        ("papers", _("Vụ việc quá hạn bổ sung giấy tờ"), f"{base}?overdue=1", _("%(n)s vụ việc")),
+        (
+            "handover",
+            _("Hồ sơ quá hạn bàn giao (Điều 39)"),
+            f"{base}?status=completed&status=discontinued",
+            _("%(n)s hồ sơ"),
+        ),
+    )
+    items = [
+        Item(
+            title=title,
+            subject=names.get(r["centre_id"], ""),
+            url=url,
+            detail=unit % {"n": r[key]},
+            tone="overdue",
+            action=_("Xem danh sách"),
+        )
+        for r in rows
+        for key, title, url, unit in kinds
+        if r[key]
+    ]
     return Section(
         code="doj_overdue",
         title=_("Việc quá hạn tại các Trung tâm"),

@@ -20,7 +20,7 @@ def navigation(request):
     if user.has_perm("intake.view_request"):
         items.append(("intake", _("Tiếp nhận yêu cầu"), reverse("intake:request_list")))
         items.append(("cases", _("Vụ việc"), reverse("cases:case_list")))
-    elif user.has_perm("intake.view_case"):
+    elif user.has_perm("cases.view_case"):
         # Lawyers and collaborators: the cases assigned to them.
         items.append(("cases", _("Vụ việc được cử thực hiện"), reverse("cases:case_list")))
     if user.has_perm("intake.print_register"):

@@ -8,19 +8,15 @@ lists.
 
 import rules
 
-from legalaid.core.choices import Role
-from legalaid.core.rules import has_role, is_centre_staff, is_doj_officer, writes_allowed
+from legalaid.core.rules import is_centre_staff, is_doj_officer, writes_allowed
 
 can_view_intake = rules.is_superuser | is_centre_staff | is_doj_officer
 can_work_intake = (rules.is_superuser | is_centre_staff) & writes_allowed
-#: Lawyers and collaborators see the case list and pages too: ``visible_to`` shows them only their assigned cases.
-can_view_cases = can_view_intake | has_role(Role.LAWYER, Role.COLLABORATOR)
 
 rules.add_perm("intake.view_request", can_view_intake)
 rules.add_perm("intake.add_request", can_work_intake)
 rules.add_perm("intake.decide_request", can_work_intake)
 rules.add_perm("intake.export_request", can_view_intake)
-rules.add_perm("intake.view_case", can_view_cases)
 rules.add_perm("intake.view_simplematter", can_view_intake)
 #: The registers page; which units' books a user may print is ``intake.papers.register_units`` (TT 12/2018 Art. 5).
 rules.add_perm("intake.print_register", can_view_intake)

@@ -17,6 +17,20 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%d/%m/%Y")
 
 
+#: The empty choice of a select, instead of Django's "---------".
+EMPTY_CHOICE = _("— Chọn —")
+
+
+def _say_choose(field) -> None:
+    """A select's empty choice reads "— Chọn —" (a form's own label, set after, still wins)."""
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+        field.empty_label = EMPTY_CHOICE
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0] == ("", "---------"):
+            field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+
+
 class BootstrapMixin:
     """Bootstrap classes on every widget, and aria-invalid on fields with errors.
 
@@ -35,6 +49,7 @@ class BootstrapMixin:
             widget.attrs["class"] = css
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs=widget.attrs)
+            _say_choose(field)
 
     def add_error(self, field, error):
         super().add_error(field, error)

@@ -35,7 +35,7 @@ chromium:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
 ## Debian's LibreOffice Writer (headless) and poppler-utils: the papers test prints every generated paper to PDF
-## and reads it back with pdftotext (legalaid/intake/tests/test_documents_pdf.py).
+## and reads it back with pdftotext (legalaid/intake/tests/test_papers_pdf.py).
 office:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then SUDO=; else SUDO=sudo; fi; \

@@ -181,10 +181,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock-out after repeated failures (django-axes): 5 failures lock the account+IP pair for 30 minutes.
+# Lock-out after repeated failures (django-axes, legalaid.core.lockout; docs/security.md), within 30 minutes of the
+# latest failure: 5 failures on one username from one address, 20 from one address across usernames (password
+# spraying; an office shares one address, so higher), 10 on one username across addresses.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = envint("AXES_IP_FAILURE_LIMIT", 20)
+AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+AXES_HANDLER = "legalaid.core.lockout.LockoutHandler"
+AXES_USERNAME_CALLABLE = "legalaid.core.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a reverse proxy set TRUSTED_PROXY_COUNT (nginx in front: 1) so that the lock-out sees the client's address,

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +33,19 @@ class UserQuerySet(ScopedQuerySet):
 
 
 class LegalAidUserManager(UserManager.from_queryset(UserQuerySet)):
-    pass
+    def get_by_natural_key(self, username):
+        """Usernames match case-insensitively at login: GiamDoc logs in as giamdoc (docs/security.md).
+
+        An exact match wins; if only case-variants match and there is more than one (accounts created before this
+        rule), none is chosen.
+        """
+        try:
+            return self.get(**{self.model.USERNAME_FIELD: username})
+        except self.model.DoesNotExist:
+            matches = list(self.filter(**{f"{self.model.USERNAME_FIELD}__iexact": username})[:2])
+            if len(matches) == 1:
+                return matches[0]
+            raise
 
 
 class User(AbstractUser):
@@ -61,6 +74,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def clean(self):
+        super().clean()
+        if self.username and User.objects.filter(username__iexact=self.username).exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"username": _("Đã có tài khoản với tên đăng nhập này (không phân biệt chữ hoa, chữ thường).")}
+            )
 
     @property
     def role_label(self) -> str:

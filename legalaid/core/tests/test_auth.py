@@ -95,13 +95,13 @@ def test_lockout_after_the_failure_limit(client, world):
         assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
     response = login(client, username, "sai-mat-khau")  # the 5th failure locks
     assert response.status_code == 429
-    assert "Tài khoản tạm khóa" in response.content.decode()
+    assert "Tạm khóa đăng nhập" in response.content.decode()
 
     # Locked: even the right password is refused, with the locked-out page in Vietnamese.
     response = login(client, username)
     assert response.status_code == 429
     body = response.content.decode()
-    assert "Tài khoản tạm khóa" in body and "30 phút" in body
+    assert "Tạm khóa đăng nhập" in body and "30 phút" in body
     assert parse(response).xpath("/html/@lang") == ["vi"]
     assert "_auth_user_id" not in client.session
 
@@ -123,7 +123,9 @@ def test_fewer_failures_than_the_limit_then_success_resets_the_count(client, wor
 
 def test_lockout_settings():
     assert settings.AXES_COOLOFF_TIME == 0.5
-    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"], "ip_address", "username"]
+    assert settings.AXES_IP_FAILURE_LIMIT == 20
+    assert settings.AXES_USERNAME_FAILURE_LIMIT == 10
     assert settings.AXES_RESET_ON_SUCCESS is True
 
 

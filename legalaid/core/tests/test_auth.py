@@ -30,7 +30,7 @@ def test_login_page_is_vietnamese(client, db):
     doc = parse(response)
     assert doc.xpath("/html/@lang") == ["vi"]
     body = response.content.decode()
-    for text in ("Tên đăng nhập", "Mật khẩu", "Đăng nhập hệ thống quản lý trợ giúp pháp lý", "Sau 5 lần nhập sai"):
+    for text in ("Tên đăng nhập", "Mật khẩu", "Đăng nhập hệ thống quản lý trợ giúp pháp lý", "bị tạm khóa 30 phút"):
         assert text in body
     assert doc.xpath('//label[@for="id_username"]/text()') == ["Tên đăng nhập"]
 

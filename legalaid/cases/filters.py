@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from legalaid.cases.choices import CaseStatus
 from legalaid.cases.models import LegalAidCase
 from legalaid.cases.selectors import overdue_cases_q
-from legalaid.core.filters import BaseFilterSet
+from legalaid.core.filters import BaseFilterSet, DayFilter
 from legalaid.core.models import Organisation
 from legalaid.eligibility.models import Category
 from legalaid.intake.choices import Channel
@@ -33,12 +33,8 @@ class CaseFilter(BaseFilterSet):
     )
     field_of_law = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=FieldOfLaw.objects.all())
     form_of_aid = django_filters.ModelChoiceFilter(label=_("Hình thức trợ giúp"), queryset=FormOfAid.objects.all())
-    accepted_from = django_filters.DateFilter(
-        label=_("Thụ lý từ ngày"), field_name="accepted_at", lookup_expr="date__gte"
-    )
-    accepted_to = django_filters.DateFilter(
-        label=_("Thụ lý đến ngày"), field_name="accepted_at", lookup_expr="date__lte"
-    )
+    accepted_from = DayFilter(label=_("Thụ lý từ ngày"), field_name="accepted_at", lookup_expr="gte")
+    accepted_to = DayFilter(label=_("Thụ lý đến ngày"), field_name="accepted_at", lookup_expr="lte")
     overdue = django_filters.ChoiceFilter(label=_("Quá hạn"), choices=YES_NO[1:], method="filter_overdue")
 
     class Meta:

@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
+from legalaid.lib.dates import on_days
 
 LITIGATION = "litigation"  # FormOfAid code of "Tham gia tố tụng" (Law Art. 27)
 
@@ -62,19 +63,19 @@ def _unit_q(unit, *, centre: str, branch: str, member: str) -> Q | None:
 def _requests(start, end):
     from legalaid.intake.models import LegalAidRequest
 
-    return LegalAidRequest.objects.filter(received_at__date__range=(start, end))
+    return LegalAidRequest.objects.filter(**on_days("received_at", start, end))
 
 
 def _cases(start, end):
     from legalaid.cases.models import LegalAidCase
 
-    return LegalAidCase.objects.filter(accepted_at__date__range=(start, end))
+    return LegalAidCase.objects.filter(**on_days("accepted_at", start, end))
 
 
 def _matters(start, end):
     from legalaid.intake.models import SimpleMatter
 
-    return SimpleMatter.objects.filter(answered_at__date__range=(start, end))
+    return SimpleMatter.objects.filter(**on_days("answered_at", start, end))
 
 
 def _assignments(start, end):

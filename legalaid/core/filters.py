@@ -1,12 +1,16 @@
 """One FilterSet per list, shared by the page and its export (and later the API)."""
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from legalaid.core.choices import AuditAction, CommuneFlagKind, OrganisationKind, Role
 from legalaid.core.models import AccessLogEntry, AuditEntry, Commune, Organisation, Province, User
+from legalaid.lib.dates import start_of_day
 from legalaid.lib.text import fold
 
 ALL = _("Tất cả")
@@ -22,6 +26,31 @@ class YesNoSelect(forms.NullBooleanSelect):
     def format_value(self, value):
         # A list, as ChoiceWidget expects: NullBooleanSelect's bare string would make "" match any value.
         return [{True: "true", False: "false", "true": "true", "false": "false"}.get(value, "")]
+
+
+class DayFilter(django_filters.DateFilter):
+    """A calendar day over a DateTimeField, compared as an aware range so an index on the column serves it.
+
+    `lookup_expr="gte"` ("from"): the column >= the start of that day (local time);
+    `lookup_expr="lte"` ("to", the day included): the column < the start of the next day.
+    Never `field__date__gte`: on PostgreSQL that casts every row to a date (docs/performance.md).
+    """
+
+    def __init__(self, *args, lookup_expr="gte", **kwargs):
+        if lookup_expr not in ("gte", "lte"):
+            raise ValueError("DayFilter takes lookup_expr 'gte' (from) or 'lte' (to)")
+        super().__init__(*args, lookup_expr=lookup_expr, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        if self.lookup_expr == "gte":
+            bound = {f"{self.field_name}__gte": start_of_day(value)}
+        else:
+            bound = {f"{self.field_name}__lt": start_of_day(value + dt.timedelta(days=1))}
+        if self.distinct:
+            qs = qs.distinct()
+        return self.get_method(qs)(**bound)
 
 
 class BaseFilterSet(django_filters.FilterSet):
@@ -108,8 +137,8 @@ class AuditFilter(BaseFilterSet):
     object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
     content_type__model = django_filters.CharFilter(label=_("Loại đối tượng"))
     object_id = django_filters.CharFilter(label=_("Mã đối tượng"))
-    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="at", lookup_expr="date__gte")
-    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="at", lookup_expr="date__lte")
+    date_from = DayFilter(label=_("Từ ngày"), field_name="at", lookup_expr="gte")
+    date_to = DayFilter(label=_("Đến ngày"), field_name="at", lookup_expr="lte")
 
     class Meta:
         model = AuditEntry
@@ -131,8 +160,8 @@ class AuditFilter(BaseFilterSet):
 class AccessLogFilter(BaseFilterSet):
     user = django_filters.ModelChoiceFilter(label=_("Người xem"), queryset=User.objects.none())
     object_repr = django_filters.CharFilter(label=_("Đối tượng"), lookup_expr="icontains")
-    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="at", lookup_expr="date__gte")
-    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="at", lookup_expr="date__lte")
+    date_from = DayFilter(label=_("Từ ngày"), field_name="at", lookup_expr="gte")
+    date_to = DayFilter(label=_("Đến ngày"), field_name="at", lookup_expr="lte")
 
     class Meta:
         model = AccessLogEntry

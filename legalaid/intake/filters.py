@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
-from legalaid.core.filters import BaseFilterSet
+from legalaid.core.filters import BaseFilterSet, DayFilter
 from legalaid.core.models import Organisation
 from legalaid.eligibility.models import Category
 from legalaid.lib.text import fold
@@ -66,12 +66,8 @@ class RequestFilter(BaseFilterSet):
     )
     field_of_law = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=FieldOfLaw.objects.all())
     desired_form = django_filters.ModelChoiceFilter(label=_("Hình thức trợ giúp"), queryset=FormOfAid.objects.all())
-    received_from = django_filters.DateFilter(
-        label=_("Tiếp nhận từ ngày"), field_name="received_at", lookup_expr="date__gte"
-    )
-    received_to = django_filters.DateFilter(
-        label=_("Tiếp nhận đến ngày"), field_name="received_at", lookup_expr="date__lte"
-    )
+    received_from = DayFilter(label=_("Tiếp nhận từ ngày"), field_name="received_at", lookup_expr="gte")
+    received_to = DayFilter(label=_("Tiếp nhận đến ngày"), field_name="received_at", lookup_expr="lte")
     overdue = django_filters.ChoiceFilter(label=_("Quá hạn"), choices=YES_NO[1:], method="filter_overdue")
 
     class Meta:

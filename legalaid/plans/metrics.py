@@ -28,6 +28,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from legalaid.lib.dates import on_days
 from legalaid.lib.text import fold
 
 from .choices import Comparison
@@ -137,13 +138,13 @@ def _percent(part: int, whole: int) -> Decimal | None:
 def _requests(centre, start, end):
     from legalaid.intake.models import LegalAidRequest
 
-    return LegalAidRequest.objects.filter(centre=centre, received_at__date__gte=start, received_at__date__lte=end)
+    return LegalAidRequest.objects.filter(centre=centre, **on_days("received_at", start, end))
 
 
 def _cases(centre, start, end):
     from legalaid.cases.models import LegalAidCase
 
-    return LegalAidCase.objects.filter(centre=centre, accepted_at__date__gte=start, accepted_at__date__lte=end)
+    return LegalAidCase.objects.filter(centre=centre, **on_days("accepted_at", start, end))
 
 
 @register_metric("requests_received", _("Số yêu cầu trợ giúp pháp lý tiếp nhận"), _("yêu cầu"))
@@ -220,13 +221,13 @@ def cases_updated_this_month(centre, start, end):
     last = min(end, timezone.localdate())
     month_start = max(last.replace(day=1), start)
     cases = LegalAidCase.objects.filter(centre=centre)
-    updated = Q(updated_at__date__gte=month_start, updated_at__date__lte=last)
+    updated = Q(**on_days("updated_at", month_start, last))
     event = _case_event_model()
     if event is not None:
         model, time_field = event
         with_event = model.objects.filter(
             case__centre=centre,
-            **{f"{time_field}__date__gte": month_start, f"{time_field}__date__lte": last},
+            **on_days(time_field, month_start, last),
         ).values("case_id")
         updated |= Q(pk__in=with_event)
     return cases.filter(updated).count()

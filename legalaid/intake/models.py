@@ -155,6 +155,15 @@ class LegalAidRequest(TimeStampedModel):
             models.Index(fields=["centre", "status", "-received_at"], name="intake_req_centre_status_idx"),
             models.Index(fields=["branch", "-received_at"], name="intake_req_branch_recv_idx"),
             models.Index(fields=["centre", "court_case_reference"], name="intake_req_court_ref_idx"),
+            # The overdue papers (selectors.overdue_requests_q): only requests still waiting on papers or accepted
+            # ahead of them are in this index (issue 11, docs/performance.md).
+            models.Index(
+                fields=["papers_due_on"],
+                condition=models.Q(
+                    status__in=[RequestStatus.AWAITING_PAPERS, RequestStatus.ACCEPTED], papers_due_on__isnull=False
+                ),
+                name="intake_req_papers_open_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -99,6 +99,13 @@ class LegalAidCase(TimeStampedModel):
             models.Index(fields=["centre", "-accepted_at"], name="cases_case_centre_acc_idx"),
             models.Index(fields=["branch", "-accepted_at"], name="cases_case_branch_acc_idx"),
             models.Index(fields=["centre", "status"], name="cases_case_centre_status_idx"),
+            # The home page's overdue papers (selectors.overdue_cases_q): only the few immediate cases still
+            # missing papers are in this index, so the count reads no table scan (issue 11, docs/performance.md).
+            models.Index(
+                fields=["papers_due_on"],
+                condition=models.Q(immediate=True, papers_completed_on__isnull=True),
+                name="cases_case_papers_open_idx",
+            ),
         ]
 
     def __str__(self) -> str:

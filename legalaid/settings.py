@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "legalaid.plans",
     "legalaid.cases",
     "legalaid.providers",
+    "legalaid.payments",
 ]
 
 MIDDLEWARE = [
@@ -306,3 +307,8 @@ UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 20)
 
 # Page sizes for every list.
 PAGE_SIZE = 50
+
+# Which day picks the base salary and the rates of a provider's fee (Decree 144/2017 Art. 13): "work" = the day the
+# case was completed (the work done), "payment" = the day the payment is proposed. DOMAIN 4: UNCONFIRMED, ask the DOJ
+# finance office; docs/payments.md.
+PAYMENTS_RATE_DATE = envstr("PAYMENTS_RATE_DATE", "work")

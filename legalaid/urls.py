@@ -31,6 +31,7 @@ urlpatterns = [
     path("ke-hoach/", include("legalaid.plans.urls")),
     path("vu-viec/", include("legalaid.cases.urls")),
     path("nguoi-thuc-hien/", include("legalaid.providers.urls")),
+    path("thanh-toan/", include("legalaid.payments.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

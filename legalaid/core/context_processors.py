@@ -41,6 +41,8 @@ def navigation(request):
         admin_items.append(("users", _("Người dùng"), reverse("core:user_list")))
     admin_items.append(("communes", _("Đơn vị hành chính"), reverse("core:commune_list")))
     admin_items.append(("calendar", _("Lịch làm việc"), reverse("core:calendar")))
+    if user.has_perm("payments.view_rates"):
+        admin_items.append(("rates", _("Mức thù lao, lương cơ sở"), reverse("payments:rates")))
     if user.has_perm("core.view_audit"):
         admin_items.append(("audit", _("Nhật ký hệ thống"), reverse("core:audit_list")))
     return {

@@ -221,8 +221,12 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "legalaid" / "static"]
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # never served as such: files go out through their record's download view
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Behind nginx: the prefix of an `internal` location aliased to MEDIA_ROOT (e.g. /_protected_media/); a download view,
+# after its access check, answers with X-Accel-Redirect and nginx sends the bytes (docs/deploy.md). Empty: Django
+# streams the file itself.
+LEGALAID_MEDIA_ACCEL_PREFIX = envstr("LEGALAID_MEDIA_ACCEL_PREFIX", "")
 # Replacement Word templates for official papers, file by file (docs/documents.md); empty: the packaged ones.
 DOCUMENT_TEMPLATE_DIR = envstr("DOCUMENT_TEMPLATE_DIR", "")
 STORAGES = {

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -41,7 +40,5 @@ handler403 = "legalaid.core.errors.permission_denied"
 handler404 = "legalaid.core.errors.page_not_found"
 handler500 = "legalaid.core.errors.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No URL serves MEDIA_ROOT, not even with DEBUG on: uploaded files leave the server only through the download view of
+# their record, after its access check (legalaid/lib/downloads.py, docs/security.md).

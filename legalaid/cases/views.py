@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
 from django.urls import reverse
@@ -35,6 +35,7 @@ from legalaid.core.choices import AccessAction
 from legalaid.core.scoping import scope_of
 from legalaid.core.views import apply_form_errors
 from legalaid.intake import selectors as intake_selectors
+from legalaid.lib.downloads import file_response
 from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
@@ -401,14 +402,7 @@ def attachment_download(request, pk: int):
         pk=pk,
     )
     audit.log_access(user=request.user, instance=attachment.case, action=AccessAction.DOWNLOAD)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(attachment.file, filename=attachment.original_name, content_type=attachment.content_type)
 
 
 # --- Completion, handover, archiving -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.models import TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
+from legalaid.lib.uploads import RandomName
 
 from .choices import CampaignStatus, CommendationCategory, NominationStatus, NomineeKind, UnitRole
 
@@ -257,6 +258,7 @@ class Nomination(TimeStampedModel):
         return self.campaign.centre_id
 
 
+# Kept for the old migrations that name it; new files get random names (RandomName).
 def decision_upload_to(instance: Decision, filename: str) -> str:
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"commendations/{instance.campaign.centre_id}/{instance.campaign_id}/qd-{slugify(instance.number)}.{ext}"
@@ -281,7 +283,7 @@ class Decision(TimeStampedModel):
     issuer_name = models.CharField(
         _("người, cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Giám đốc Sở Tư pháp.")
     )
-    file = models.FileField(_("tệp quyết định"), upload_to=decision_upload_to, max_length=255, blank=True)
+    file = models.FileField(_("tệp quyết định"), upload_to=RandomName("commendations"), max_length=255, blank=True)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người nhập")

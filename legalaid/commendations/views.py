@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from legalaid.core import audit
 from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
+from legalaid.lib.downloads import file_response
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
@@ -297,8 +298,4 @@ def decision_download(request, pk: int):
     if not decision.file:
         raise Http404
     audit.log_access(user=request.user, instance=decision, action=AccessAction.DOWNLOAD)
-    try:
-        handle = decision.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=decision.original_name or "quyet-dinh")
+    return file_response(decision.file, filename=decision.original_name or "quyet-dinh")

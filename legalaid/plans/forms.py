@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.forms import BootstrapMixin
-from legalaid.lib.uploads import max_upload_bytes
+from legalaid.lib.uploads import content_matches, max_upload_bytes
 
 from .choices import Comparison, PlanStatus, TaskStatus
 from .metrics import metric_choices
@@ -36,9 +36,7 @@ class PlanUploadForm(BootstrapMixin, forms.Form):
             raise forms.ValidationError(_("Chỉ nhận tệp .docx hoặc .txt."), code="type")
         if upload.size > PLAN_MAX_BYTES:
             raise forms.ValidationError(_("Tệp quá lớn: tối đa 5 MB."), code="size")
-        head = upload.read(4)
-        upload.seek(0)
-        if extension == ".docx" and head[:2] != b"PK":
+        if extension == ".docx" and not content_matches(upload, ".docx"):
             raise forms.ValidationError(_("Tệp không phải là văn bản Word (.docx) hợp lệ."), code="type")
         if extension == ".txt":
             try:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from legalaid.core import calendar
 from legalaid.core.models import TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
+from legalaid.lib.uploads import RandomName
 
 from .choices import Comparison, PlanStatus, TaskStatus, UnitGroup, UnitRole
 
@@ -66,7 +67,8 @@ class Plan(TimeStampedModel):
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.ACTIVE, db_index=True
     )
-    source_file = models.FileField(_("văn bản gốc"), upload_to="plans/sources/%Y/", blank=True)
+    source_file = models.FileField(_("văn bản gốc"), upload_to=RandomName("plans/sources"), max_length=255, blank=True)
+    source_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -267,7 +269,7 @@ class ProgressEvidence(models.Model):
     progress = models.ForeignKey(
         TaskProgress, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("cập nhật tiến độ")
     )
-    file = models.FileField(_("tệp"), upload_to="plans/evidence/%Y/%m/")
+    file = models.FileField(_("tệp"), upload_to=RandomName("plans/evidence"), max_length=255)
     name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveIntegerField(_("dung lượng (byte)"))
     content_type = models.CharField(_("loại tệp"), max_length=120, blank=True)
@@ -301,7 +303,7 @@ class PlanDraft(TimeStampedModel):
     )
     data = models.JSONField(_("nội dung đã đọc"), default=dict)
     source_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
-    source_file = models.FileField(_("văn bản gốc"), upload_to="plans/drafts/%Y/", blank=True)
+    source_file = models.FileField(_("văn bản gốc"), upload_to=RandomName("plans/drafts"), max_length=255, blank=True)
 
     objects = DraftQuerySet.as_manager()
 

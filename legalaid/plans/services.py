@@ -246,7 +246,8 @@ def plan_import(*, actor=None, data: dict, centre, source_file: File | None = No
     if plan.period_start is None and plan.period_end is None:
         plan.period_start, plan.period_end = _period(plan)
     if source_file is not None:
-        plan.source_file.save(os.path.basename(source_file.name or "ke-hoach.txt"), source_file, save=False)
+        plan.source_name = _clip(os.path.basename(source_file.name or "ke-hoach.txt"), 255)
+        plan.source_file.save(plan.source_name, source_file, save=False)
     plan.full_clean()
     plan.save()
     audit.record(

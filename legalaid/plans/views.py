@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from legalaid.core import audit
 from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
+from legalaid.lib.downloads import file_response
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import XLSX_CONTENT_TYPE, xlsx_response
 
@@ -310,9 +311,8 @@ def plan_source(request, pk: int):
     plan = _visible_plan(request.user, pk)
     if not plan.source_file:
         raise Http404
-    return FileResponse(
-        plan.source_file.open("rb"), as_attachment=True, filename=os.path.basename(plan.source_file.name)
-    )
+    audit.log_access(user=request.user, instance=plan, action=AccessAction.DOWNLOAD)
+    return file_response(plan.source_file, filename=plan.source_name or os.path.basename(plan.source_file.name))
 
 
 def _render_task(request, task: PlanTask, *, progress_form=None, target_forms=None, status=200):
@@ -517,7 +517,7 @@ def evidence_download(request, pk: int):
         pk=pk,
     )
     audit.log_access(user=request.user, instance=evidence.progress.task.plan, action=AccessAction.DOWNLOAD)
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+    return file_response(evidence.file, filename=evidence.name, content_type=evidence.content_type)
 
 
 # --- Report ----------------------------------------------------------------------------------------------------------

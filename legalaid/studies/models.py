@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.models import TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
+from legalaid.lib.uploads import RandomName
 
 from .choices import STEP_ORDER, StepKind, StudyStatus
 
@@ -227,6 +228,7 @@ class StudyStep(TimeStampedModel):
         return self.done_on is None and self.deadline < today
 
 
+# Kept for the old migrations that name it; new files get random names (RandomName).
 def study_upload_to(instance: StudyVersion, filename: str) -> str:
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"studies/{instance.study.centre_id}/{instance.study_id}/v{instance.number}.{ext}"
@@ -239,7 +241,7 @@ class StudyVersion(TimeStampedModel):
         ThematicStudy, on_delete=models.CASCADE, related_name="versions", verbose_name=_("chuyên đề")
     )
     number = models.PositiveSmallIntegerField(_("phiên bản"))
-    file = models.FileField(_("tệp"), upload_to=study_upload_to, max_length=255)
+    file = models.FileField(_("tệp"), upload_to=RandomName("studies"), max_length=255)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255)
     size = models.PositiveIntegerField(_("dung lượng (byte)"))
     uploaded_by = models.ForeignKey(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from legalaid.core import audit
 from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
 from legalaid.intake.selectors import deadlines
+from legalaid.lib.downloads import file_response
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
@@ -262,8 +263,4 @@ def step_complete(request, pk: int, kind: str):
 def version_download(request, pk: int):
     version = get_object_or_404(selectors.version_visible(user=request.user), pk=pk)
     audit.log_access(user=request.user, instance=version, action=AccessAction.DOWNLOAD)
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=version.original_name)
+    return file_response(version.file, filename=version.original_name)

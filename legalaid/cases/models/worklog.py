@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.models import TimeStampedModel
+from legalaid.lib.uploads import RandomName
 
 
 class ActivityType(models.Model):
@@ -85,6 +86,7 @@ class WorkLogEntry(TimeStampedModel):
         return str(self.provider_user) if self.provider_user_id else self.provider_name
 
 
+# Kept for the old migrations that name it; new files get random names (RandomName).
 def attachment_path(instance: Attachment, filename: str) -> str:
     """Stored under the case, with the original name kept apart (the stored name is not trusted)."""
     ext = os.path.splitext(filename)[1].lower()
@@ -98,7 +100,7 @@ class Attachment(TimeStampedModel):
         "cases.LegalAidCase", on_delete=models.CASCADE, related_name="attachments", verbose_name=_("vụ việc")
     )
     uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=255)
+    file = models.FileField(_("tệp"), upload_to=RandomName("cases"), max_length=255)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(_("kiểu tệp"), max_length=120)
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"))

@@ -12,7 +12,21 @@ from legalaid.studies import services
 from legalaid.studies.choices import StepKind
 from legalaid.studies.models import ThematicStudy
 
-DOCX = b"PK\x03\x04" + b"\x00" * 200
+
+def _docx() -> bytes:
+    """A real Word file (uploads are checked to open as one: a zip holding [Content_Types].xml)."""
+    import io
+
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Chuyên đề")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+DOCX = _docx()
 PDF = b"%PDF-1.7\n" + b"\x00" * 200
 
 

@@ -8,6 +8,9 @@ from django.utils import translation
 @pytest.fixture(autouse=True)
 def _fast_and_clean(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The second factor is off in the tests (they log in with force_login and the browser `login` fixture); the
+    # tests of the second factor turn it on (legalaid/core/tests/test_otp.py).
+    settings.LEGALAID_OTP_REQUIRED = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

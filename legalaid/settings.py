@@ -51,6 +51,13 @@ if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("Production refuses to start with DEBUG on.")
 
+# Second factor (TOTP with backup codes, django-otp; legalaid.core.otp, docs/security.md) for every role that sees
+# persons or cases. On by default everywhere; development may turn it off with LEGALAID_OTP_REQUIRED=0, production
+# refuses to start so (and `check --deploy` fails), whoever asks.
+LEGALAID_OTP_REQUIRED = envbool("LEGALAID_OTP_REQUIRED", True)
+if PRODUCTION and not LEGALAID_OTP_REQUIRED:
+    raise ImproperlyConfigured("Production refuses to start with the second factor off (LEGALAID_OTP_REQUIRED).")
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
@@ -70,6 +77,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
     "legalaid.core",
     "legalaid.people",
@@ -93,9 +103,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "legalaid.core.otp.SecondFactorMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -194,6 +206,12 @@ AXES_HANDLER = "legalaid.core.lockout.LockoutHandler"
 AXES_USERNAME_CALLABLE = "legalaid.core.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The second step: a wrong code counts as a failed login for the lock-out above, and the session ends after
+# LEGALAID_OTP_MAX_FAILURES wrong codes (legalaid.core.otp_views).
+LEGALAID_OTP_MAX_FAILURES = envint("LEGALAID_OTP_MAX_FAILURES", 5)
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "TGPL")
+# Password reset links by e-mail stay valid 1 hour (Django's default is 3 days).
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60)
 # Behind a reverse proxy set TRUSTED_PROXY_COUNT (nginx in front: 1) so that the lock-out sees the client's address,
 # not the proxy's (docs/deploy.md).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)

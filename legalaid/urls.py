@@ -3,8 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from legalaid.core import otp_views
 from legalaid.core import views as core_views
-from legalaid.core.auth_views import LoginView, PasswordChangeView
+from legalaid.core.auth_views import LoginView, PasswordChangeView, PasswordResetConfirmView, PasswordResetView
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -19,6 +20,23 @@ urlpatterns = [
         "doi-mat-khau/xong/",
         auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
         name="password_change_done",
+    ),
+    # The second step of the login and enrolment (legalaid.core.otp), the user's own security page.
+    path("xac-thuc/", otp_views.verify, name="otp_verify"),
+    path("xac-thuc/dang-ky/", otp_views.enrol, name="otp_enrol"),
+    path("tai-khoan/bao-mat/", otp_views.security, name="account_security"),
+    # Self-service password reset by e-mail.
+    path("quen-mat-khau/", PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "quen-mat-khau/da-gui/",
+        auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path("dat-lai-mat-khau/<uidb64>/<token>/", PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path(
+        "dat-lai-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="registration/password_reset_complete.html"),
+        name="password_reset_complete",
     ),
     path("ngon-ngu/", set_language, name="set_language"),
     path("quan-tri/", include("legalaid.core.urls")),

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "legalaid.core"
     label = "core"
     verbose_name = _("Nền tảng")
+
+    def ready(self):
+        from legalaid.core import checks  # noqa: F401  (registers the security checks)

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -43,4 +44,80 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
         user_set_password(actor=self.request.user, user=form.user, password=form.cleaned_data["new_password1"])
         update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+# --- Self-service password reset by e-mail (docs/security.md) ------------------------------------------------------
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, whose e-mail goes through the task queue (after commit) and leaves an audit row.
+
+    Nothing on the page says whether the address belongs to an account (Django's view answers the same "sent" page
+    either way); inactive accounts and accounts without a usable password get no e-mail."""
+
+    email = forms.EmailField(
+        label=_("Thư điện tử"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "form-control", "autofocus": True}),
+    )
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template import loader
+
+        from legalaid.core.services import password_reset_mail_sent
+        from legalaid.core.tasks import notify_after_commit
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        password_reset_mail_sent(user=context["user"])
+        notify_after_commit(to=to_email, subject=subject, body=body)
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        from urllib.parse import urlsplit
+
+        from django.conf import settings
+
+        # Links in the e-mail point at the configured address of the site when there is one, not at whatever Host
+        # the request named.
+        if settings.SITE_URL:
+            site = urlsplit(settings.SITE_URL)
+            self.extra_email_context = {"protocol": site.scheme or "https", "domain": site.netloc}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        from django.contrib.auth import views as django_auth_views
+        from django.http import HttpResponseRedirect
+
+        from legalaid.core.services import password_reset_by_email
+
+        password_reset_by_email(user=form.user, password=form.cleaned_data["new_password1"])
+        del self.request.session[django_auth_views.INTERNAL_RESET_SESSION_TOKEN]
         return HttpResponseRedirect(self.get_success_url())

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.core import workqueue
+from legalaid.core import otp, workqueue
 
 
 def navigation(request):
@@ -9,6 +9,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
+    if otp.pending(user):
+        # Logged in with a password, second step not passed: no navigation (nor the work count it loads).
+        return {"nav_items": [], "otp_pending": True}
     items = [("home", _("Trang chủ"), reverse("home"))]
     # "Việc cần làm": the home page's work queue; its count loads after the page (core:work_count), so that no page
     # pays for it.

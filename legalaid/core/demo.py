@@ -23,6 +23,10 @@ from legalaid.core.choices import (
 from legalaid.core.models import Commune, CommuneFlag, Organisation, Province, User
 
 DEMO_PASSWORD = "TroGiup@2026"
+#: The demo accounts' authenticator key (base32, as an authenticator app takes it): one key for every demo account, so
+#: that one entry in an app (or `manage.py otp_code USERNAME`) gives the second factor of all of them. As public as
+#: DEMO_PASSWORD, and like it never in production (seed_demo refuses there; docs/security.md).
+DEMO_TOTP_SECRET = "KRDVATCMDJKUMZ2HJ5KSSNKRGYYDEMRS"
 PROVINCE_CODE = 20  # Lạng Sơn
 TERRITORY_FROM = dt.date(2025, 7, 1)
 
@@ -81,10 +85,28 @@ def accounts_table() -> str:
     """The demo accounts and their password, as ``seed_demo`` and ``make run`` print them."""
     lines = [
         f"Demo accounts (password for all: {DEMO_PASSWORD})",
+        f"  Second factor for all: authenticator key {DEMO_TOTP_SECRET}, or `manage.py otp_code USERNAME`",
         f"  {'admin':<14} Quản trị toàn hệ thống (superuser)",
     ]
     lines += [f"  {a.username:<14} {a.full_name} – {a.role.label}" for a in ACCOUNTS]
     return "\n".join(lines)
+
+
+def ensure_second_factor() -> int:
+    """Give every demo account that has no authenticator yet the demo key (idempotent; seed_demo runs it every time,
+    so a database seeded before the second factor existed gets it too). Returns how many were given one."""
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    key_hex = base64.b32decode(DEMO_TOTP_SECRET).hex()
+    usernames = ["admin", *(a.username for a in ACCOUNTS)]
+    given = 0
+    for user in User.objects.filter(username__in=usernames):
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            TOTPDevice.objects.create(user=user, name="default", key=key_hex, confirmed=True)
+            given += 1
+    return given
 
 
 def already_seeded() -> bool:

@@ -191,6 +191,28 @@ def user_set_password(*, actor, user: User, password: str) -> User:
     return user
 
 
+@transaction.atomic
+def password_reset_mail_sent(*, user: User) -> None:
+    """Someone asked for a password reset link for ``user``'s address (the e-mail is queued by the caller)."""
+    audit.record(actor=None, action=AuditAction.ACTION, instance=user, message=_("Gửi thư đặt lại mật khẩu"))
+
+
+@transaction.atomic
+def password_reset_by_email(*, user: User, password: str) -> User:
+    """The user followed the e-mailed link and chose a new password: the second factor is still asked at login."""
+    before = audit.snapshot(user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit.record(
+        actor=user,
+        action=AuditAction.ACTION,
+        instance=user,
+        before=before,
+        message=_("Đặt lại mật khẩu qua thư điện tử"),
+    )
+    return user
+
+
 # --- Administrative units ----------------------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from legalaid.core import views
+from legalaid.core import otp_views, views
 
 app_name = "core"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("nguoi-dung/them/", views.user_edit, name="user_create"),
     path("nguoi-dung/<int:pk>/", views.user_detail, name="user_detail"),
     path("nguoi-dung/<int:pk>/sua/", views.user_edit, name="user_edit"),
+    path("nguoi-dung/<int:pk>/dat-lai-xac-thuc/", otp_views.reset, name="user_otp_reset"),
     path("don-vi-hanh-chinh/", views.commune_list, name="commune_list"),
     path("don-vi-hanh-chinh/xa-theo-tinh/", views.commune_options, name="commune_options"),
     path("don-vi-hanh-chinh/<int:pk>/", views.commune_detail, name="commune_detail"),

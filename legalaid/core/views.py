@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from legalaid.core import calendar, services, workqueue
+from legalaid.core import calendar, otp, services, workqueue
 from legalaid.core.choices import OrganisationKind, Role
 from legalaid.core.filters import AccessLogFilter, AuditFilter, CommuneFilter, OrganisationFilter, UserFilter
 from legalaid.core.forms import (
@@ -276,6 +276,7 @@ def user_detail(request, pk: int):
         {
             "account": account,
             "can_manage": request.user.has_perm("core.manage_users"),
+            "otp_enrolled": otp.is_enrolled(account),
         },
     )
 

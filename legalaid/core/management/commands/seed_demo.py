@@ -35,6 +35,7 @@ class Command(BaseCommand):
             self.verbosity = options["verbosity"]
             self.seed()
             self.stdout.write("Demo data loaded. (%.0f s)" % (time.monotonic() - started))
+        demo.ensure_second_factor()
         if not options["no_accounts"]:
             self.stdout.write("")
             self.stdout.write(demo.accounts_table())

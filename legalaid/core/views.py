@@ -270,13 +270,15 @@ def user_list(request):
 @permission_required("core.view_users", raise_exception=True)
 def user_detail(request, pk: int):
     account = get_object_or_404(User.objects.visible_to(request.user).select_related("organisation"), pk=pk)
+    can_manage = request.user.has_perm("core.manage_users")
     return render(
         request,
         "core/user_detail.html",
         {
             "account": account,
-            "can_manage": request.user.has_perm("core.manage_users"),
-            "otp_enrolled": otp.is_enrolled(account),
+            "can_manage": can_manage,
+            # The second factor's state, for whoever may reset it.
+            "otp_enrolled": otp.is_enrolled(account) if can_manage else None,
         },
     )
 

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "legalaid.cases",
     "legalaid.providers",
     "legalaid.payments",
+    "legalaid.feedback",
 ]
 
 MIDDLEWARE = [
@@ -216,6 +217,9 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60)
 # not the proxy's (docs/deploy.md).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "legalaid.core.middleware.client_ip"
+# The public survey page (one-time links, no login): requests per address per window (docs/feedback.md).
+SURVEY_RATE_LIMIT = envint("SURVEY_RATE_LIMIT", 30)
+SURVEY_RATE_WINDOW = envint("SURVEY_RATE_WINDOW", 600)
 
 # Session timeout: 30 minutes of inactivity, and the session ends with the browser.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 30 * 60)

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from legalaid.core import otp_views
 from legalaid.core import views as core_views
 from legalaid.core.auth_views import LoginView, PasswordChangeView, PasswordResetConfirmView, PasswordResetView
+from legalaid.feedback.urls import public_urlpatterns as feedback_public
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -49,6 +50,8 @@ urlpatterns = [
     path("vu-viec/", include("legalaid.cases.urls")),
     path("nguoi-thuc-hien/", include("legalaid.providers.urls")),
     path("thanh-toan/", include("legalaid.payments.urls")),
+    path("phan-hoi/", include("legalaid.feedback.urls")),
+    *feedback_public,
     path("django-admin/", admin.site.urls),
 ]
 

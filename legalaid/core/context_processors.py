@@ -37,6 +37,10 @@ def navigation(request):
         items.append(("studies", _("Chuyên đề"), reverse("studies:study_list")))
     if user.has_perm("commendations.view_campaign"):
         items.append(("commendations", _("Thi đua, khen thưởng"), reverse("commendations:campaign_list")))
+    if user.has_perm("feedback.view_entry"):
+        items.append(("feedback", _("Phản ánh, khiếu nại"), reverse("feedback:entry_list")))
+    if user.has_perm("feedback.view_survey"):
+        items.append(("surveys", _("Khảo sát sự hài lòng"), reverse("feedback:survey_list")))
     admin_items = []
     if user.has_perm("core.view_units"):
         admin_items.append(("units", _("Đơn vị"), reverse("core:organisation_list")))

@@ -45,6 +45,21 @@ class Metric:
     note: str = ""
     keywords: tuple[str, ...] = field(default=())
     available: bool = True
+    #: The URL name of the list behind the figure (``?centre=<pk>&from=<dd/mm/yyyy>&to=<dd/mm/yyyy>``), or "".
+    drilldown: str = ""
+
+    def drilldown_url(self, centre, start: dt.date, end: dt.date) -> str:
+        """The list of the records counted in the figure, for ``centre`` over the period; "" when there is none."""
+        if not self.drilldown:
+            return ""
+        from urllib.parse import urlencode
+
+        from django.urls import reverse
+
+        query = {"from": f"{start:%d/%m/%Y}", "to": f"{end:%d/%m/%Y}"}
+        if centre is not None:
+            query["centre"] = centre.pk
+        return f"{reverse(self.drilldown)}?{urlencode(query)}"
 
     def measure(self, centre, start: dt.date, end: dt.date) -> Decimal | None:
         value = self.function(centre, start, end)
@@ -56,9 +71,19 @@ class Metric:
 _REGISTRY: dict[str, Metric] = {}
 
 
-def register_metric(code: str, label, unit, *, note="", keywords: tuple[str, ...] = (), available: bool = True):
+def register_metric(
+    code: str,
+    label,
+    unit,
+    *,
+    note="",
+    keywords: tuple[str, ...] = (),
+    available: bool = True,
+    drilldown: str = "",
+):
     """Decorator: add ``function`` to the catalogue under ``code``. ``keywords`` are folded phrases
-    (``lib.text.fold``) that suggest this metric for a target written with them, on import."""
+    (``lib.text.fold``) that suggest this metric for a target written with them, on import; ``drilldown`` the URL
+    name of the list of what the figure counts (``Metric.drilldown_url``)."""
 
     def decorator(function: MetricFunction) -> MetricFunction:
         _REGISTRY[code] = Metric(
@@ -69,6 +94,7 @@ def register_metric(code: str, label, unit, *, note="", keywords: tuple[str, ...
             note=note,
             keywords=tuple(fold(k) for k in keywords),
             available=available,
+            drilldown=drilldown,
         )
         return function
 

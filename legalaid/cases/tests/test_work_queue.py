@@ -59,7 +59,8 @@ def test_every_role_that_acts_has_sections():
         assert workqueue.sections_for_role(role), role
     assert "files_to_archive" in workqueue.sections_for_role(Role.ADMIN_STAFF)
     assert "plan_tasks_due" in workqueue.sections_for_role(Role.ADMIN_STAFF)
-    assert workqueue.sections_for_role(Role.DOJ_OFFICER) == ["doj_overdue"]
+    # The Department also decides second-level complaints (feedback, Law Art. 45(3)).
+    assert workqueue.sections_for_role(Role.DOJ_OFFICER) == ["doj_overdue", "feedback_department"]
     assert workqueue.sections_for_role(Role.AGENCY_OFFICER) == ["agency_referrals"]
 
 

@@ -1,0 +1,210 @@
+"""Forms of the survey and register pages. The questionnaire form is built from the version's questions (data)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from legalaid.core.forms import BootstrapMixin
+from legalaid.core.models import User
+
+from .choices import AUDIENCE_OF, DecisionResult, EntryKind, QuestionKind, Respondent, Source
+from .models import ComplaintDecision, FeedbackEntry, QuestionnaireVersion
+
+
+class QuestionnaireForm(forms.Form):
+    """One field per question (``q<id>``): radio buttons for a scale, a text area for a free answer; the comment and
+    whether it is a complaint."""
+
+    def __init__(self, *args, version: QuestionnaireVersion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.version = version
+        self.questions = list(version.questions.select_related("scale").prefetch_related("scale__options"))
+        for q in self.questions:
+            name = f"q{q.pk}"
+            if q.kind == QuestionKind.SCALE:
+                self.fields[name] = forms.ChoiceField(
+                    label=q.text,
+                    required=q.required,
+                    choices=[(o.pk, o.label) for o in q.scale.options.all()],
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                    error_messages={"required": _("Hãy chọn một mức cho câu hỏi này.")},
+                )
+            else:
+                self.fields[name] = forms.CharField(
+                    label=q.text,
+                    required=q.required,
+                    max_length=4000,
+                    widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+                )
+        self.fields["comment"] = forms.CharField(
+            label=_("Ý kiến khác, góp ý"),
+            required=False,
+            max_length=4000,
+            widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        )
+        self.fields["comment_is_complaint"] = forms.BooleanField(
+            label=_("Đây là phản ánh, khiếu nại cần Trung tâm giải quyết"),
+            required=False,
+            widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        )
+
+    def question_fields(self):
+        return [self[f"q{q.pk}"] for q in self.questions]
+
+    def answers(self) -> dict:
+        return {q.pk: self.cleaned_data.get(f"q{q.pk}") for q in self.questions}
+
+
+class PaperHeaderForm(BootstrapMixin, forms.Form):
+    """Who answered the paper form, and when."""
+
+    respondent = forms.ChoiceField(label=_("Người trả lời"), choices=Respondent.choices)
+    answered_on = forms.DateField(label=_("Ngày trả lời"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("answered_on", timezone.localdate())
+
+
+class InvitationForm(BootstrapMixin, forms.Form):
+    respondent = forms.ChoiceField(
+        label=_("Người được mời trả lời"),
+        choices=Respondent.choices,
+        help_text=_(
+            "Người được trợ giúp, người thân: phiếu về thái độ, trách nhiệm, chuyên môn của người thực hiện. "
+            "Thẩm phán, Kiểm sát viên, Điều tra viên: phiếu của người tiến hành tố tụng."
+        ),
+    )
+
+    def audience(self):
+        return AUDIENCE_OF.get(self.cleaned_data["respondent"])
+
+
+def _staff_of(centre):
+    return User.objects.filter(is_active=True, organisation__centre=centre).order_by("full_name")
+
+
+class EntryForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = FeedbackEntry
+        fields = [
+            "source",
+            "kind",
+            "ground",
+            "received_on",
+            "event_on",
+            "sender_name",
+            "sender_contact",
+            "content",
+            "case",
+            "provider",
+            "responsible",
+        ]
+        widgets = {"content": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from legalaid.cases.models import LegalAidCase
+        from legalaid.providers.models import Provider
+
+        self.fields["source"].choices = [c for c in Source.choices if c[0] != Source.SURVEY]
+        self.fields["kind"].choices = EntryKind.choices
+        self.fields["ground"].required = False
+        self.fields["ground"].help_text = _("Bắt buộc với khiếu nại (Điều 45 khoản 1 Luật Trợ giúp pháp lý).")
+        self.fields["case"].queryset = LegalAidCase.objects.visible_to(user)
+        self.fields["case"].widget = forms.Select(attrs={"class": "form-select"})
+        self.fields["case"].label_from_instance = lambda c: c.code
+        self.fields["provider"].queryset = Provider.objects.visible_to(user)
+        centre = user.centre
+        self.fields["responsible"].queryset = _staff_of(centre) if centre else User.objects.none()
+        self.fields["responsible"].label_from_instance = lambda u: f"{u.full_name} ({u.role_label})"
+        self.initial.setdefault("received_on", timezone.localdate())
+        self.initial.setdefault("responsible", user.pk)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") in (EntryKind.COMPLAINT_DECISION, EntryKind.COMPLAINT_PROVIDER) and not data.get("ground"):
+            self.add_error("ground", _("Khiếu nại phải nêu căn cứ theo Điều 45 khoản 1 Luật Trợ giúp pháp lý."))
+        return data
+
+
+class ActionForm(BootstrapMixin, forms.Form):
+    text = forms.CharField(label=_("Việc đã làm"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+    on = forms.DateField(label=_("Ngày"), required=False)
+
+
+class AssignForm(BootstrapMixin, forms.Form):
+    responsible = forms.ModelChoiceField(label=_("Người phụ trách"), queryset=User.objects.none())
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = _staff_of(entry.centre)
+        self.fields["responsible"].label_from_instance = lambda u: f"{u.full_name} ({u.role_label})"
+        self.initial.setdefault("version", entry.version)
+
+
+class ResolveForm(BootstrapMixin, forms.Form):
+    resolution = forms.CharField(label=_("Kết quả giải quyết"), widget=forms.Textarea(attrs={"rows": 3}))
+    on = forms.DateField(label=_("Ngày giải quyết"))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("on", timezone.localdate())
+        self.initial.setdefault("version", entry.version)
+
+
+class DecisionForm(BootstrapMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ComplaintDecision
+        fields = ["decision_code", "decided_on", "result", "reasoning"]
+        widgets = {"reasoning": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].choices = DecisionResult.choices
+        self.initial.setdefault("decided_on", timezone.localdate())
+        self.initial.setdefault("version", entry.version)
+
+
+class EscalateForm(BootstrapMixin, forms.Form):
+    received_on = forms.DateField(label=_("Ngày Sở Tư pháp nhận khiếu nại lần hai"))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("received_on", timezone.localdate())
+        self.initial.setdefault("version", entry.version)
+
+
+class WithdrawForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(label=_("Lý do rút đơn"), widget=forms.Textarea(attrs={"rows": 2}))
+    on = forms.DateField(label=_("Ngày rút"))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("on", timezone.localdate())
+        self.initial.setdefault("version", entry.version)
+
+
+class EntryFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    kind = forms.ChoiceField(label=_("Loại"), required=False)
+    source = forms.ChoiceField(label=_("Nguồn"), required=False)
+    start = forms.DateField(label=_("Nhận từ ngày"), required=False, input_formats=["%d/%m/%Y"])
+    end = forms.DateField(label=_("Đến ngày"), required=False, input_formats=["%d/%m/%Y"])
+    mine = forms.BooleanField(label=_("Tôi phụ trách"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .choices import EntryStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Tất cả")), *EntryStatus.choices]
+        self.fields["kind"].choices = [("", _("Tất cả")), *EntryKind.choices]
+        self.fields["source"].choices = [("", _("Tất cả")), *Source.choices]

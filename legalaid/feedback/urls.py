@@ -1,0 +1,29 @@
+from django.urls import path
+
+from legalaid.feedback import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("", views.entry_list, name="entry_list"),
+    path("moi/", views.entry_create, name="entry_create"),
+    path("<int:pk>/", views.entry_detail, name="entry_detail"),
+    path("<int:pk>/xu-ly/", views.entry_action, name="entry_action"),
+    path("<int:pk>/giao/", views.entry_assign, name="entry_assign"),
+    path("<int:pk>/ket-qua/", views.entry_resolve, name="entry_resolve"),
+    path("<int:pk>/quyet-dinh/", views.entry_decide, name="entry_decide"),
+    path("<int:pk>/lan-hai/", views.entry_escalate, name="entry_escalate"),
+    path("<int:pk>/rut-don/", views.entry_withdraw, name="entry_withdraw"),
+    path("quyet-dinh/<int:pk>/tai-ve/", views.decision_download, name="decision_download"),
+    path("khao-sat/", views.survey_list, name="survey_list"),
+    path("khao-sat/ty-le/", views.survey_report, name="survey_report"),
+    path("khao-sat/<int:pk>/", views.response_detail, name="response_detail"),
+    path("vu-viec/<int:case_pk>/khao-sat/nhap/", views.survey_enter, name="survey_enter"),
+    path("vu-viec/<int:case_pk>/khao-sat/moi/", views.invitation_create, name="invitation_create"),
+]
+
+#: The public questionnaire (no login), mounted at the site's root by legalaid/urls.py.
+public_urlpatterns = [
+    path("khao-sat/cam-on/", views.survey_thanks, name="survey_thanks"),
+    path("khao-sat/<str:token>/", views.survey_public, name="survey_public"),
+]

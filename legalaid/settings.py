@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "legalaid.providers",
     "legalaid.payments",
     "legalaid.feedback",
+    "legalaid.quality",
 ]
 
 MIDDLEWARE = [

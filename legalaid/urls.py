@@ -52,6 +52,7 @@ urlpatterns = [
     path("thanh-toan/", include("legalaid.payments.urls")),
     path("phan-hoi/", include("legalaid.feedback.urls")),
     *feedback_public,
+    path("chat-luong/", include("legalaid.quality.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

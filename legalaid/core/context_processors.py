@@ -31,6 +31,8 @@ def navigation(request):
     if user.has_perm("providers.view_provider"):
         items.append(("providers", _("Người thực hiện TGPL"), reverse("providers:provider_list")))
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
+    if user.has_perm("quality.view_appraisal"):
+        items.append(("quality", _("Chất lượng vụ việc"), reverse("quality:appraisal_list")))
     if user.has_perm("plans.view_plan"):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):

@@ -112,3 +112,32 @@ class ScopedQuerySet(models.QuerySet):
             # A record that is not held by a branch belongs to the head office: branch staff do not see it.
             return qs.none()
         return qs
+
+
+class DepartmentQuerySet(ScopedQuerySet):
+    """Records the Department of Justice writes about the Centres it oversees (quality evaluations, their plans and
+    follow-ups: TT 12/2018/TT-BTP Art. 15). Unlike the Centres' own records, which a Department officer only reads
+    (``Scope.read_only``), these are the Department's: its officers see and write those of their Department
+    (``scope_doj_field``) about the Centres in their scope. Centre staff read what ``centre_visible_q`` lets them (the
+    results about their own Centre, by the usual Centre and branch fields); a model with ``scope_centre_field = None``
+    is not shown to Centre staff at all. Whether a DOJ officer may write is a ``rules`` predicate of the owning app
+    (``same_department``), not ``writes_allowed``."""
+
+    scope_doj_field: str = "doj"
+
+    def centre_visible_q(self) -> models.Q:
+        """What Centre staff may read of these records (everything of their Centre by default)."""
+        return models.Q()
+
+    def visible_to(self, user):
+        scope = self._scope(user)
+        if scope.sees_everything:
+            return self
+        if scope.doj_id is not None:
+            qs = self.filter(**{self.scope_doj_field: scope.doj_id})
+            if self.scope_centre_field:
+                qs = qs.filter(**{f"{self.scope_centre_field}__in": scope.centre_ids})
+            return qs
+        if self.scope_centre_field is None:
+            return self.none()
+        return super().visible_to(user).filter(self.centre_visible_q())

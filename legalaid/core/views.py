@@ -78,11 +78,13 @@ def home(request):
     # Panels of the apps built on core, imported here so that core does not depend on them at import time.
     from legalaid.cases.deadlines import deadlines_for
     from legalaid.providers.views_quota import home_quota
+    from legalaid.quality.views import home_coverage
 
     context["work_queue"] = workqueue.queue_for(user, today)
     context["work_queue_total"] = sum(s.total for s in context["work_queue"])
     context["deadlines"] = deadlines_for(user, today)
     context["quota_panel"] = home_quota(user, today)
+    context["coverage_panel"] = home_coverage(user, today)
     return render(request, f"home/{home_template(user)}.html", context)
 
 

@@ -24,7 +24,8 @@ PINNED = {
     # 13 + the deadlines panel (one query per kind of deadline, cases/deadlines.py) + the quota summary (no officer)
     # + the work queue (one query per section with nothing waiting, and the Centre settings it reads; the feedback
     # register's two sections for the director)
-    "home": 28,
+    # + quality: cases awaiting an appraiser, the director's own appraisals, the appraisal coverage panel
+    "home": 31,
     "core:organisation_list": 10,
     "core:user_list": 11,
     "core:audit_list": 9,

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format check-migrations messages lock chromium office bench clean
+.PHONY: run test install lint format check-migrations messages lock chromium office pgclient bench clean
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole suite: PostgreSQL when DATABASE_URL points at one, SQLite otherwise. Browser tests included.
-test: install chromium office
+test: install chromium office pgclient
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 ## Debian's chromium for the browser tests (never a downloaded browser).
@@ -41,6 +41,14 @@ office:
 	  if [ "$$(id -u)" = "0" ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    libreoffice-writer-nogui fonts-liberation poppler-utils >/dev/null; }
+
+## Debian's PostgreSQL client tools: `manage.py backup` / `restore` run pg_dump and pg_restore (their tests too).
+## They must be at least the server's major version; Debian's postgresql-client is its PostgreSQL's.
+pgclient:
+	@command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    postgresql-client >/dev/null; }
 
 lint: install
 	$(PY) -m ruff check .

@@ -339,3 +339,8 @@ PAGE_SIZE = 50
 # case was completed (the work done), "payment" = the day the payment is proposed. DOMAIN 4: UNCONFIRMED, ask the DOJ
 # finance office; docs/payments.md.
 PAYMENTS_RATE_DATE = envstr("PAYMENTS_RATE_DATE", "work")
+
+# --- Backups (manage.py backup / restore; docs/deploy.md section 8). BACKUP_KEY (or BACKUP_KEY_FILE): 32 bytes in
+# URL-safe base64 (`manage.py backup --generate-key`); without it archives are not encrypted.
+BACKUP_DIR = envstr("BACKUP_DIR", "")
+BACKUP_KEY = envstr("BACKUP_KEY", "")

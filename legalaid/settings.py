@@ -242,7 +242,7 @@ FORMAT_MODULE_PATH = ["legalaid.formats"]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "legalaid" / "static"]
 MEDIA_URL = "/media/"  # never served as such: files go out through their record's download view
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -283,19 +283,34 @@ EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: one file per message here (.ci/prod-stack).
+EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH", "")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tgpl@localhost")
 # The address of the site, for links in e-mails sent by background tasks (e.g. https://tgpl.example.gov.vn).
 SITE_URL = envstr("SITE_URL", "")
 
-# --- Background tasks: Django's tasks API; the database backend needs no extra server.
-TASKS = {
-    "default": {
-        "BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+# --- Background tasks: Django's tasks API; the database backend needs no extra server (`manage.py db_worker`).
+# TASKS_BACKEND=rq puts the queue on Redis (REDIS_URL) through django-tasks-rq, worked by
+# `manage.py rqworker default --job-class django_tasks_rq.Job` on any number of machines (docs/deploy.md).
+TASKS_BACKEND = envstr("TASKS_BACKEND") or "database"
+if TASKS_BACKEND in ("rq", "django_tasks_rq.RQBackend"):
+    if not envstr("REDIS_URL"):
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (e.g. redis://127.0.0.1:6379/0).")
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": envstr("REDIS_URL"), "DEFAULT_TIMEOUT": 300}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend" if TASKS_BACKEND == "database" else TASKS_BACKEND,
+        }
     }
-}
+# The health endpoint (/suc-khoe/) reports the queue as failing when a task has waited longer than this (seconds).
+HEALTH_QUEUE_MAX_WAIT = envint("HEALTH_QUEUE_MAX_WAIT", 900)
 
 CACHES = {
     "default": (
@@ -322,6 +337,8 @@ X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    # A load balancer may ask gunicorn for the health endpoint over plain HTTP, without X-Forwarded-Proto.
+    SECURE_REDIRECT_EXEMPT = [r"^suc-khoe/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)

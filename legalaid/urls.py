@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from legalaid.core import otp_views
+from legalaid.core import health, otp_views
 from legalaid.core import views as core_views
 from legalaid.core.auth_views import LoginView, PasswordChangeView, PasswordResetConfirmView, PasswordResetView
 from legalaid.feedback.urls import public_urlpatterns as feedback_public
@@ -40,6 +40,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("ngon-ngu/", set_language, name="set_language"),
+    path("suc-khoe/", health.health, name="health"),
     path("quan-tri/", include("legalaid.core.urls")),
     path("nguoi/", include("legalaid.people.urls")),
     path("dien-tro-giup/", include("legalaid.eligibility.urls")),

@@ -106,3 +106,25 @@ def test_the_test_settings_are_the_development_ones():
     assert not settings.PRODUCTION
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.LANGUAGE_CODE == "vi"
+
+
+def test_the_task_queue_moves_to_redis_by_environment():
+    code = (
+        "import legalaid.settings as s; "
+        "print(s.TASKS['default']['BACKEND'], 'django_rq' in s.INSTALLED_APPS, s.RQ_QUEUES)"
+    )
+    result = run_settings(code, TASKS_BACKEND="rq", REDIS_URL="redis://127.0.0.1:6379/3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(" ", 2) == [
+        "django_tasks_rq.RQBackend",
+        "True",
+        "{'default': {'URL': 'redis://127.0.0.1:6379/3', 'DEFAULT_TIMEOUT': 300}}\n",
+    ]
+    default = run_settings("import legalaid.settings as s; print(s.TASKS['default']['BACKEND'])", TASKS_BACKEND="")
+    assert default.stdout.strip() == "django_tasks_db.DatabaseBackend"
+
+
+def test_the_redis_queue_needs_redis():
+    result = run_settings(TASKS_BACKEND="rq", REDIS_URL="")
+    assert result.returncode != 0
+    assert "TASKS_BACKEND=rq needs REDIS_URL" in result.stderr

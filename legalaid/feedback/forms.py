@@ -87,6 +87,13 @@ def _staff_of(centre):
 
 
 class EntryForm(BootstrapMixin, forms.ModelForm):
+    case_code = forms.CharField(
+        label=_("Mã hồ sơ vụ việc liên quan"),
+        required=False,
+        max_length=40,
+        help_text=_("Ví dụ: TT.TV.01.2026. Để trống nếu không liên quan đến vụ việc nào."),
+    )
+
     class Meta:
         model = FeedbackEntry
         fields = [
@@ -98,7 +105,6 @@ class EntryForm(BootstrapMixin, forms.ModelForm):
             "sender_name",
             "sender_contact",
             "content",
-            "case",
             "provider",
             "responsible",
         ]
@@ -106,22 +112,32 @@ class EntryForm(BootstrapMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from legalaid.cases.models import LegalAidCase
         from legalaid.providers.models import Provider
 
+        self.user = user
         self.fields["source"].choices = [c for c in Source.choices if c[0] != Source.SURVEY]
         self.fields["kind"].choices = EntryKind.choices
         self.fields["ground"].required = False
         self.fields["ground"].help_text = _("Bắt buộc với khiếu nại (Điều 45 khoản 1 Luật Trợ giúp pháp lý).")
-        self.fields["case"].queryset = LegalAidCase.objects.visible_to(user)
-        self.fields["case"].widget = forms.Select(attrs={"class": "form-select"})
-        self.fields["case"].label_from_instance = lambda c: c.code
         self.fields["provider"].queryset = Provider.objects.visible_to(user)
         centre = user.centre
         self.fields["responsible"].queryset = _staff_of(centre) if centre else User.objects.none()
         self.fields["responsible"].label_from_instance = lambda u: f"{u.full_name} ({u.role_label})"
         self.initial.setdefault("received_on", timezone.localdate())
         self.initial.setdefault("responsible", user.pk)
+
+    def clean_case_code(self):
+        """The case is typed by its code (a Centre has thousands: no select), looked up among those the user sees."""
+        from legalaid.cases.models import LegalAidCase
+
+        code = self.cleaned_data.get("case_code", "").strip()
+        self.instance.case = None
+        if code:
+            case = LegalAidCase.objects.visible_to(self.user).filter(code__iexact=code).first()
+            if case is None:
+                raise forms.ValidationError(_("Không tìm thấy vụ việc có mã này trong phạm vi của bạn."))
+            self.instance.case = case
+        return code
 
     def clean(self):
         data = super().clean()

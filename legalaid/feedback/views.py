@@ -148,7 +148,7 @@ def entry_create(request):
     case_pk = request.GET.get("case", "")
     if case_pk.isdigit():
         case = case_for(request.user, int(case_pk))
-        initial["case"] = case.pk
+        initial["case_code"] = case.code
     form = EntryForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -67,7 +67,7 @@ def test_a_complaint_through_both_levels(client, world):
             "received_on": TODAY().strftime("%d/%m/%Y"),
             "sender_name": "Nguyễn Thị Khiếu Nại",
             "content": "Người thực hiện không liên lạc với tôi.",
-            "case": case.pk,
+            "case_code": case.code.lower(),
             "provider": provider.pk,
             "responsible": world.a.officer.pk,
         },
@@ -129,6 +129,31 @@ def test_a_complaint_needs_its_ground(client, world):
     assert response.status_code == 200
     assert "Điều 45" in " ".join(field_errors(response)["ground"])
     assert not FeedbackEntry.objects.exists()
+
+
+def test_a_case_of_another_centre_or_an_unknown_code_is_refused_beside_the_field(client, world):
+    other, _ = case_with_provider(world)
+    client.force_login(world.b.intake)
+    for code in (other.code, "KHONG.CO.01.2026"):
+        response = client.post(
+            reverse("feedback:entry_create"),
+            {
+                "source": "hotline",
+                "kind": "feedback",
+                "received_on": TODAY().strftime("%d/%m/%Y"),
+                "content": "Phản ánh",
+                "case_code": code,
+            },
+        )
+        assert field_errors(response)["case_code"] == ["Không tìm thấy vụ việc có mã này trong phạm vi của bạn."]
+    assert not FeedbackEntry.objects.exists()
+
+
+def test_the_case_page_button_fills_in_the_case_code(client, world):
+    case, _ = case_with_provider(world)
+    client.force_login(world.a.intake)
+    page = client.get(reverse("feedback:entry_create") + f"?case={case.pk}").content.decode()
+    assert f'value="{case.code}"' in page
 
 
 def test_a_future_date_is_refused_beside_the_field(client, world):

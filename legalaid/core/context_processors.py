@@ -33,6 +33,8 @@ def navigation(request):
     items.append(("eligibility", _("Kiểm tra diện TGPL"), reverse("eligibility:check")))
     if user.has_perm("quality.view_appraisal"):
         items.append(("quality", _("Chất lượng vụ việc"), reverse("quality:appraisal_list")))
+    if user.has_perm("payments.view_payment"):
+        items.append(("payments", _("Thanh toán thù lao"), reverse("payments:payment_list")))
     if user.has_perm("plans.view_plan"):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):

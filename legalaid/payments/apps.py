@@ -8,4 +8,12 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Thanh toán thù lao, bồi dưỡng")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the permission predicates; rules.py is the fee rule)
+        from django.conf import settings
+        from django.core.exceptions import ImproperlyConfigured
+
+        from . import metrics, permissions, workqueue  # noqa: F401  (predicates and work-queue sections register)
+        from .rules import RATE_DATE_RULES
+
+        if getattr(settings, "PAYMENTS_RATE_DATE", "work") not in RATE_DATE_RULES:
+            raise ImproperlyConfigured(f"PAYMENTS_RATE_DATE must be one of {RATE_DATE_RULES}")
+        metrics.register()

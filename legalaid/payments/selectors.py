@@ -1,0 +1,278 @@
+"""Reads of the payments app: what is owed for which case, payments visible to a user, totals.
+
+This module is the ONLY place that reads appraisals (the quality app's ``Appraisal``: ``case`` one-to-one with
+related name ``appraisal``, ``status`` with ``AppraisalStatus.DONE``, ``is_satisfactory`` True/False (None until
+done), ``appraised_sessions``, ``completed_at``): ``appraisal_of(case)`` and ``appraised_q()``. Without the quality
+app no case counts as appraised and nothing is owed.
+
+A case is owed a payment when (issue 9 item 5; DOMAIN 3, 4):
+- it was completed (status completed, or archived after completion) and its form of aid is litigation or
+  out-of-court representation (the forms the Centre appraises and Art. 13(1)-(2) pays per session);
+- its appraisal is done;
+- it has no payment that was not returned (a case is paid once), and no decision "do not pay";
+- its provider of record (the one who completed it) is a legal aid officer, a lawyer or a collaborator of the
+  Centre, or a lawyer or consultant of a contracted organisation (paid by the Department, Law Art. 14). A registered
+  organisation's provider (Art. 15) is not paid by the state budget (UNCONFIRMED, docs/rules-to-confirm.md).
+It is *blocked* while its appraisal is not satisfactory and no decision has been recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from legalaid.cases.choices import CaseStatus
+from legalaid.cases.models import LegalAidCase
+from legalaid.core.choices import PartnerType
+from legalaid.providers.choices import PARTNER_KINDS
+from legalaid.providers.models import Assignment
+
+from . import rules
+from .choices import DecisionOutcome, Payer, PaymentStatus
+from .models import Payment
+
+#: The forms of aid paid per session after appraisal (Decree 144/2017 Art. 13(1)-(2)).
+PAYABLE_FORMS = ("litigation", "representation")
+#: A completed case stays payable after it is archived.
+PAYABLE_CASE_STATUSES = (CaseStatus.COMPLETED, CaseStatus.ARCHIVED)
+
+
+# --- Appraisals (the quality app) ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppraisalFacts:
+    """What payments need of a case's appraisal."""
+
+    done: bool
+    satisfactory: bool | None
+    sessions: Decimal | None
+    completed_at: dt.datetime | None
+
+
+def appraisal_model():
+    """The quality app's ``Appraisal`` model, or None while that app is not installed."""
+    if not apps.is_installed("legalaid.quality"):
+        return None
+    try:
+        return apps.get_model("quality", "Appraisal")
+    except LookupError:
+        return None
+
+
+def appraised_q() -> Q:
+    """Cases (``LegalAidCase``) whose appraisal is done."""
+    if appraisal_model() is None:
+        return Q(pk__in=[])
+    from legalaid.quality.choices import AppraisalStatus
+
+    return Q(appraisal__status=AppraisalStatus.DONE)
+
+
+def appraisal_related() -> tuple[str, ...]:
+    """The ``select_related`` path that brings a case's appraisal in the same query."""
+    return ("appraisal",) if appraisal_model() is not None else ()
+
+
+def appraisal_of(case) -> AppraisalFacts | None:
+    """The appraisal of ``case`` as payments see it, or None when there is none."""
+    if appraisal_model() is None:
+        return None
+    try:
+        appraisal = case.appraisal
+    except ObjectDoesNotExist:
+        return None
+    from legalaid.quality.choices import AppraisalStatus
+
+    return AppraisalFacts(
+        done=appraisal.status == AppraisalStatus.DONE,
+        satisfactory=appraisal.is_satisfactory,
+        sessions=appraisal.appraised_sessions,
+        completed_at=appraisal.completed_at,
+    )
+
+
+# --- What is owed -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Owed:
+    """A completed and appraised case not yet paid: who is owed, by whom, how much (a preview at today's proposal),
+    and whether it is blocked by its appraisal."""
+
+    case: LegalAidCase
+    assignment: Assignment | None
+    appraisal: AppraisalFacts | None
+    payer: str | None
+    payee_organisation: object | None
+    blocked: bool
+    decision: object | None
+    fee: rules.Fee | None = None
+    problem: str = ""
+
+    @property
+    def provider(self):
+        return self.assignment.provider if self.assignment else None
+
+    @property
+    def centre_id(self) -> int:
+        return self.case.centre_id
+
+    @property
+    def payable(self) -> bool:
+        return self.fee is not None and not self.blocked and not self.problem
+
+
+def payer_of(provider) -> tuple[str, object | None] | None:
+    """Who pays ``provider`` and the organisation paid, or None when the state does not pay them: the Department
+    pays a contracted organisation for its lawyers and consultants (Law Art. 14, Decree 144/2017 Art. 14); a
+    registered organisation (Art. 15) acts at its own cost (UNCONFIRMED); the Centre pays everyone else."""
+    if provider.kind in PARTNER_KINDS:
+        partner = provider.partner
+        if partner is None or partner.partner_type != PartnerType.CONTRACTED:
+            return None
+        return Payer.DEPARTMENT, partner
+    return Payer.CENTRE, None
+
+
+def candidate_cases(user):
+    """The cases ``user`` sees that are completed, appraised, of a payable form, without an open payment and without a
+    "do not pay" decision; with what the owed rows need in a fixed number of queries."""
+    open_payment = Payment.objects.open().values("case_id")
+    return (
+        LegalAidCase.objects.visible_to(user)
+        .filter(status__in=PAYABLE_CASE_STATUSES, form_of_aid__code__in=PAYABLE_FORMS, completion__isnull=False)
+        .filter(appraised_q())
+        .exclude(pk__in=open_payment)
+        .exclude(payment_decision__outcome=DecisionOutcome.NO_PAY)
+        .select_related("completion", "form_of_aid", "payment_decision", *appraisal_related())
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.of_record()
+                .select_related("provider__partner")
+                .order_by("-decision_date", "-id"),
+                to_attr="record_assignments",
+            )
+        )
+        .order_by("completion__completed_on", "pk")
+    )
+
+
+def _decision_of(case):
+    try:
+        return case.payment_decision
+    except ObjectDoesNotExist:
+        return None
+
+
+def owed_for(case, *, today: dt.date | None = None, with_fee: bool = True, tables=None) -> Owed:
+    """What is owed for ``case`` (one of ``candidate_cases``), with the amount previewed as if proposed ``today``."""
+    today = today or timezone.localdate()
+    record = getattr(case, "record_assignments", None)
+    if record is None:
+        record = list(
+            Assignment.objects.of_record()
+            .filter(case=case)
+            .select_related("provider__partner")
+            .order_by("-decision_date", "-id")
+        )
+    assignment = record[0] if record else None
+    facts = appraisal_of(case)
+    decision = _decision_of(case)
+    blocked = bool(facts and facts.done and facts.satisfactory is False and decision is None)
+    owed = Owed(
+        case=case,
+        assignment=assignment,
+        appraisal=facts,
+        payer=None,
+        payee_organisation=None,
+        blocked=blocked,
+        decision=decision,
+    )
+    if assignment is None:
+        owed.problem = "no_provider"
+        return owed
+    paid_by = payer_of(assignment.provider)
+    if paid_by is None:
+        owed.problem = "not_paid_by_state"
+        return owed
+    owed.payer, owed.payee_organisation = paid_by
+    if facts is None or not facts.done or facts.sessions is None:
+        owed.problem = "not_appraised"
+        return owed
+    if with_fee:
+        salaries, rates = tables if tables is not None else (rules.load_salaries(), rules.load_rates())
+        day = rules.rate_date(completed_on=case.completion.completed_on, proposed_on=today)
+        try:
+            owed.fee = rules.fee_breakdown(
+                kind=assignment.provider.kind,
+                form=case.form_of_aid.code,
+                sessions=facts.sessions,
+                on_date=day,
+                salaries=salaries,
+                rates=rates,
+            )
+        except rules.NoRate as error:
+            owed.problem = str(error)
+    return owed
+
+
+def owed_list(user, *, payer: str | None = None, blocked: bool | None = None, today: dt.date | None = None):
+    """Every owed row ``user`` sees (optionally of one payer, blocked or not), oldest completion first. The rate
+    tables are read once for the whole list."""
+    tables = (rules.load_salaries(), rules.load_rates())
+    rows = [owed_for(case, today=today, tables=tables) for case in candidate_cases(user)]
+    if payer is not None:
+        rows = [r for r in rows if r.payer == payer]
+    if blocked is not None:
+        rows = [r for r in rows if r.blocked == blocked]
+    return rows
+
+
+# --- Payments -----------------------------------------------------------------------------------------------------
+
+
+def payment_list(*, user):
+    return Payment.objects.visible_to(user).select_related(
+        "case", "provider", "payee_organisation", "centre", "branch", "proposed_by", "approved_by", "paid_by"
+    )
+
+
+def totals(*, user, year: int | None = None, payer: str | None = None):
+    """Amounts per provider, unit (Centre and branch) and year of proposal: proposed, approved, paid (not the returned
+    proposals). One aggregate query; paginate the result."""
+    qs = Payment.objects.visible_to(user).open()
+    if payer:
+        qs = qs.filter(payer=payer)
+    qs = qs.annotate(year=ExtractYear("proposed_at"))
+    if year:
+        qs = qs.filter(year=year)
+    return (
+        qs.values(
+            "year",
+            "provider_id",
+            "provider__full_name",
+            "provider_kind",
+            "centre_id",
+            "centre__name",
+            "branch_id",
+            "branch__name",
+            "payer",
+        )
+        .annotate(
+            cases=Count("id"),
+            proposed=Sum("amount", filter=Q(status=PaymentStatus.PROPOSED), default=Decimal(0)),
+            approved=Sum("amount", filter=Q(status=PaymentStatus.APPROVED), default=Decimal(0)),
+            paid=Sum("amount", filter=Q(status=PaymentStatus.PAID), default=Decimal(0)),
+            total=Sum("amount", default=Decimal(0)),
+        )
+        .order_by("-year", "centre__name", "branch__name", "provider__full_name", "provider_id", "payer")
+    )

@@ -77,8 +77,13 @@ def appraised_q() -> Q:
 
 
 def appraisal_related() -> tuple[str, ...]:
-    """The ``select_related`` path that brings a case's appraisal in the same query."""
-    return ("appraisal",) if appraisal_model() is not None else ()
+    """The ``select_related`` paths that bring a case's appraisal (and the result level its ``is_satisfactory``
+    reads, when the model has one) in the same query."""
+    model = appraisal_model()
+    if model is None:
+        return ()
+    names = {f.name for f in model._meta.get_fields() if f.many_to_one}
+    return ("appraisal", "appraisal__result_level") if "result_level" in names else ("appraisal",)
 
 
 def appraisal_of(case) -> AppraisalFacts | None:
@@ -225,11 +230,19 @@ def owed_for(case, *, today: dt.date | None = None, with_fee: bool = True, table
     return owed
 
 
-def owed_list(user, *, payer: str | None = None, blocked: bool | None = None, today: dt.date | None = None):
+def owed_list(
+    user,
+    *,
+    payer: str | None = None,
+    blocked: bool | None = None,
+    today: dt.date | None = None,
+    with_fee: bool = True,
+):
     """Every owed row ``user`` sees (optionally of one payer, blocked or not), oldest completion first. The rate
-    tables are read once for the whole list."""
-    tables = (rules.load_salaries(), rules.load_rates())
-    rows = [owed_for(case, today=today, tables=tables) for case in candidate_cases(user)]
+    tables are read once for the whole list, and only when there is a row to price."""
+    cases = list(candidate_cases(user))
+    tables = (rules.load_salaries(), rules.load_rates()) if cases and with_fee else None
+    rows = [owed_for(case, today=today, tables=tables, with_fee=with_fee) for case in cases]
     if payer is not None:
         rows = [r for r in rows if r.payer == payer]
     if blocked is not None:

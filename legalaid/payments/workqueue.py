@@ -87,7 +87,7 @@ def payments_blocked(user, today: dt.date) -> Section | None:
         return None
     rows = [
         r
-        for r in selectors.owed_list(user, blocked=True, today=today)
+        for r in selectors.owed_list(user, blocked=True, today=today, with_fee=False)
         if r.payer and user.has_perm("payments.decide_appraisal", r)
     ]
     return Section(

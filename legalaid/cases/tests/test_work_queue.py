@@ -59,8 +59,17 @@ def test_every_role_that_acts_has_sections():
         assert workqueue.sections_for_role(role), role
     assert "files_to_archive" in workqueue.sections_for_role(Role.ADMIN_STAFF)
     assert "plan_tasks_due" in workqueue.sections_for_role(Role.ADMIN_STAFF)
-    # The Department also decides second-level complaints (feedback, Law Art. 45(3)).
-    assert workqueue.sections_for_role(Role.DOJ_OFFICER) == ["doj_overdue", "feedback_department"]
+    assert workqueue.sections_for_role(Role.DOJ_OFFICER)[0] == "doj_overdue"
+    # The Department also decides second-level complaints (feedback, Law Art. 45(3)) and acts on the payments of
+    # contracted organisations (Law Art. 14; payments app).
+    assert set(workqueue.sections_for_role(Role.DOJ_OFFICER)) == {
+        "doj_overdue",
+        "feedback_department",
+        "payments_to_propose",
+        "payments_blocked",
+        "payments_to_approve",
+        "payments_to_pay",
+    }
     assert workqueue.sections_for_role(Role.AGENCY_OFFICER) == ["agency_referrals"]
 
 

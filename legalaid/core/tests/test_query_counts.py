@@ -25,7 +25,8 @@ PINNED = {
     # + the work queue (one query per section with nothing waiting, and the Centre settings it reads; the feedback
     # register's two sections for the director)
     # + quality: cases awaiting an appraiser, the director's own appraisals, the appraisal coverage panel
-    "home": 31,
+    # + payments: cases blocked by their appraisal, payment proposals to approve
+    "home": 33,
     "core:organisation_list": 10,
     "core:user_list": 11,
     "core:audit_list": 9,

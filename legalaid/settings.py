@@ -107,6 +107,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Searches by POST, kept in the session under a random key: no name in a URL (docs/security.md).
+    "legalaid.core.saved_search.SavedSearchMiddleware",
+    # Cache-Control: no-store on every answer to a signed-in user and every download.
+    "legalaid.core.no_store.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "legalaid.core.otp.SecondFactorMiddleware",
@@ -322,12 +326,28 @@ CACHES = {
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
+# No query string in any log line (names and ID numbers typed into searches): every handler drops them
+# (legalaid.core.logs). runserver's request lines (django.server) go through the same handler; gunicorn's access log
+# has its own format without the query (gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"drop_query_strings": {"()": "legalaid.core.logs.DropQueryStrings"}},
+    "formatters": {
+        "server": {"format": "[{server_time}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["drop_query_strings"]},
+        "server": {"class": "logging.StreamHandler", "filters": ["drop_query_strings"], "formatter": "server"},
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Replaces Django's defaults (a console handler without the filter, and mail_admins, whose e-mail would carry
+        # the whole request with its query string).
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- Security headers (checked by `manage.py check --deploy` in CI).

@@ -55,7 +55,7 @@ def campaign_list(request):
             messages.error(
                 request, _("Danh sách có hơn %(n)s dòng: hãy lọc bớt rồi xuất lại.") % {"n": EXPORT_MAX_ROWS}
             )
-            params = request.GET.copy()
+            params = getattr(request, "url_params", request.GET).copy()
             params.pop("export", None)
             return redirect(f"{request.path}?{params.urlencode()}")
         headers = [

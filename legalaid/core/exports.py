@@ -29,7 +29,7 @@ def rows_or_none(request, queryset) -> list | None:
 
 def without_export(request):
     """Back to the list with the same filters, without ``export``."""
-    params = request.GET.copy()
+    params = getattr(request, "url_params", request.GET).copy()  # a stored search stays behind its key
     params.pop("export", None)
     return redirect(f"{request.path}?{params.urlencode()}")
 

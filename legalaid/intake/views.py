@@ -160,11 +160,12 @@ def eligibility_preview(request):
 
 @login_required
 @permission_required("intake.add_request", raise_exception=True)
+@require_POST
 def person_search(request):
     """htmx: persons the user sees, by folded name or ID number, as radio buttons named ``beneficiary`` or
-    ``requester``."""
-    name = "requester" if request.GET.get("field") == "requester" else "beneficiary"
-    text = (request.GET.get(f"{name}_q") or request.GET.get("q") or "").strip()
+    ``requester``. By POST only: the name or number typed never goes into a URL (issue 14 item 4)."""
+    name = "requester" if request.POST.get("field") == "requester" else "beneficiary"
+    text = (request.POST.get(f"{name}_q") or request.POST.get("q") or "").strip()
     people = []
     if len(text) >= 2:
         people = list(Person.objects.visible_to(request.user).search(text).select_related("commune", "province")[:10])
@@ -600,7 +601,7 @@ def _case_code(req: LegalAidRequest) -> str:
 
 def case_list(request):
     """The case list lives beside the case page (``cases:case_list``) since issue 8; old links keep their filters."""
-    query = request.GET.urlencode()
+    query = getattr(request, "url_params", request.GET).urlencode()  # a stored search keeps its key
     return redirect(reverse("cases:case_list") + (f"?{query}" if query else ""))
 
 

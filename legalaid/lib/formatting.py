@@ -61,8 +61,10 @@ def format_money(value: int | float | Decimal | None) -> str:
 
 
 def querystring(request, **changes) -> str:
-    """The current query string with some parameters changed (None removes one); used by pagination."""
-    params = request.GET.copy()
+    """The current query string with some parameters changed (None removes one); used by pagination.
+
+    Built from the URL's own parameters: a stored search stays behind its key ``s`` (legalaid.core.saved_search)."""
+    params = getattr(request, "url_params", request.GET).copy()
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)

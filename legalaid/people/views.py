@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from legalaid.core import audit
 from legalaid.core.choices import AccessAction
@@ -54,7 +55,7 @@ def _export(request, filterset):
             request,
             _("Danh sách có hơn %(n)s người: hãy lọc bớt rồi xuất lại.") % {"n": EXPORT_MAX_ROWS},
         )
-        params = request.GET.copy()
+        params = getattr(request, "url_params", request.GET).copy()
         params.pop("export", None)
         return redirect(f"{request.path}?{params.urlencode()}")
     # Exporting personal data is itself logged, one row per person exported.
@@ -164,14 +165,16 @@ def _person_form(request, instance: Person):
 
 @login_required
 @permission_required("people.add_person", raise_exception=True)
+@require_POST
 def duplicates(request):
     """htmx: persons of the user's Centre who may be the one being entered.
 
-    Reads the person form's fields (with ``?prefix=`` when the form has one). Candidates the user may see are shown
+    Reads the person form's fields, sent by POST so that no name or ID number goes into a URL (with ``prefix`` when
+    the form has one). Candidates the user may see are shown
     with a link; for the others (another branch's), only the reason is shown.
     """
-    prefix = request.GET.get("prefix", "")
-    get = lambda name: (request.GET.get(f"{prefix}-{name}" if prefix else name) or "").strip()  # noqa: E731
+    prefix = request.POST.get("prefix", "")
+    get = lambda name: (request.POST.get(f"{prefix}-{name}" if prefix else name) or "").strip()  # noqa: E731
     centre = request.user.centre
     found = []
     id_check = None
@@ -185,7 +188,7 @@ def duplicates(request):
         )
     if centre is not None:
         commune = get("commune")
-        exclude = get("exclude") or request.GET.get("exclude", "")
+        exclude = get("exclude") or request.POST.get("exclude", "")
         found = services.find_duplicates(
             centre=centre,
             id_number=normalise(get("id_number")),

@@ -118,7 +118,7 @@ def test_a_flag_cannot_end_before_it_starts(world):
 @pytest.mark.parametrize("query", ["dong kinh", "Đông Kinh", "ĐÔNG   KINH", "phuong dong kinh", "  đông kinh "])
 def test_commune_list_finds_by_folded_name(client, world, query):
     client.force_login(world.a.officer)
-    rows = table_text(client.get(reverse("core:commune_list"), {"q": query}))
+    rows = table_text(client.get(reverse("core:commune_list"), {"q": query}, follow=True))
     assert "Phường Đông Kinh" in rows
     assert "Phường Lương Văn Tri" not in rows
 
@@ -154,7 +154,7 @@ def test_commune_list_shows_only_flags_in_force_today(client, world):
         valid_to=dt.date(2020, 12, 31),
     )
     client.force_login(world.a.officer)
-    rows = table_text(client.get(reverse("core:commune_list"), {"q": "mau son"}))
+    rows = table_text(client.get(reverse("core:commune_list"), {"q": "mau son"}, follow=True))
     assert "Xã Mẫu Sơn" in rows and "Xã đặc biệt khó khăn" not in rows
 
 

@@ -150,14 +150,16 @@ def test_filters_and_fragments_cannot_reach_another_centre(client, world, person
     """Asking the filter for another Centre's unit, or the htmx fragment, leaks nothing."""
     client.force_login(getattr(world.a, persona))
     for params in ({"organisation": world.b.department.pk}, {"q": "B"}, {"q": "director.b"}):
-        rows = table_text(client.get(reverse("core:user_list"), params))
+        rows = table_text(client.get(reverse("core:user_list"), params, follow=True))
         assert world.b.officer.full_name not in rows and world.b.director.username not in rows
     body = client.get(reverse("core:user_list"), HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in body
     assert not [name for name in forbidden_names(world, persona) if name in body]
-    rows = table_text(client.get(reverse("core:organisation_list"), {"q": "Trung tâm TGPL B"}))
+    rows = table_text(client.get(reverse("core:organisation_list"), {"q": "Trung tâm TGPL B"}, follow=True))
     assert world.b.centre.name not in rows
-    assert world.a.centre.name in table_text(client.get(reverse("core:organisation_list"), {"q": "Trung tâm TGPL A"}))
+    assert world.a.centre.name in table_text(
+        client.get(reverse("core:organisation_list"), {"q": "Trung tâm TGPL A"}, follow=True)
+    )
 
 
 # --- Exports -------------------------------------------------------------------------------------------------------

@@ -78,14 +78,14 @@ def test_scopes(client, world, requests):
 
 def test_search_without_diacritics_id_number_and_case_code(client, world, requests):
     client.force_login(world.a.intake)
-    assert names(client.get(REQUESTS, {"q": "nguyen van duc"})) == {"Nguyễn Văn Đức"}
-    assert names(client.get(REQUESTS, {"q": "HOA tran"})) == {"Trần Thị Hoa"}
+    assert names(client.get(REQUESTS, {"q": "nguyen van duc"}, follow=True)) == {"Nguyễn Văn Đức"}
+    assert names(client.get(REQUESTS, {"q": "HOA tran"}, follow=True)) == {"Trần Thị Hoa"}
     id_number = requests["branch"].beneficiary.id_number
-    assert names(client.get(REQUESTS, {"q": id_number})) == {"Trần Thị Hoa"}
+    assert names(client.get(REQUESTS, {"q": id_number}, follow=True)) == {"Trần Thị Hoa"}
     case = services.request_accept(actor=world.a.intake, request=requests["head"])
-    assert names(client.get(REQUESTS, {"q": case.code.lower()})) == {"Nguyễn Văn Đức"}
-    assert names(client.get(CASES, {"q": case.code})) == {"Nguyễn Văn Đức"}
-    assert names(client.get(CASES, {"q": "duc"})) == {"Nguyễn Văn Đức"}
+    assert names(client.get(REQUESTS, {"q": case.code.lower()}, follow=True)) == {"Nguyễn Văn Đức"}
+    assert names(client.get(CASES, {"q": case.code}, follow=True)) == {"Nguyễn Văn Đức"}
+    assert names(client.get(CASES, {"q": "duc"}, follow=True)) == {"Nguyễn Văn Đức"}
 
 
 def test_filters(client, world, requests):
@@ -156,7 +156,7 @@ def test_case_export_uses_the_filter(client, world, requests):
     services.request_accept(actor=world.a.intake, request=requests["head"])
     services.request_accept(actor=world.a.branch_officer, request=requests["branch"])
     client.force_login(world.a.director)
-    rows = _rows(client.get(CASES, {"export": "xlsx", "q": "hoa"}))
+    rows = _rows(client.get(CASES, {"export": "xlsx", "q": "hoa"}, follow=True))
     flat = " ".join(str(v) for r in rows for v in r if v is not None)
     assert "Trần Thị Hoa" in flat and "Nguyễn Văn Đức" not in flat
 

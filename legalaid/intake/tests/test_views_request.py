@@ -185,7 +185,7 @@ def test_person_search_finds_without_diacritics_within_scope(client, world):
     PersonFactory(centre=world.a.centre, full_name="Nguyễn Thị Hương")
     PersonFactory(centre=world.b.centre, full_name="Nguyễn Thị Hường")
     client.force_login(world.a.intake)
-    response = client.get(
+    response = client.post(
         reverse("intake:person_search"), {"beneficiary_q": "nguyen thi huong", "field": "beneficiary"}
     )
     text = page_text(response)
@@ -366,3 +366,12 @@ def test_especially_difficult_flag_comes_from_the_beneficiarys_commune(client, w
     request = LegalAidRequest.objects.get()
     assert "7.4" in [c.ref for c in request.categories.all()]
     assert request.eligibility_facts["lives_in_especially_difficult_area"] is True
+
+
+def test_the_live_person_search_is_sent_by_post_only(client, world):
+    """Issue 14 item 4: the name or number typed never goes into a URL; the page's search boxes use hx-post."""
+    client.force_login(world.a.intake)
+    assert client.get(reverse("intake:person_search"), {"beneficiary_q": "nguyen"}).status_code == 405
+    page = client.get(reverse("intake:request_create")).content.decode()
+    assert 'hx-get="' + reverse("intake:person_search") not in page
+    assert page.count('hx-post="' + reverse("intake:person_search")) == 4

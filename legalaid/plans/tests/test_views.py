@@ -53,7 +53,7 @@ def test_list_filters_and_export(client, world, plans):
     client.force_login(world.a.director)
     text = table_text(client.get(reverse("plans:plan_list"), {"year": 2021}))
     assert "12/KH-TGPL" in text and "33/KH-TGPL" not in text
-    text = table_text(client.get(reverse("plans:plan_list"), {"q": "truyền thông"}))
+    text = table_text(client.get(reverse("plans:plan_list"), {"q": "truyền thông"}, follow=True))
     assert "12/KH-TGPL" in text and "33/KH-TGPL" not in text
     response = client.get(reverse("plans:plan_list"), {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active

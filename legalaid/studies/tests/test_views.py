@@ -240,7 +240,7 @@ def test_filters_and_search(client, world, studies):
     )
     client.force_login(world.a.director)
     assert "Bào chữa" not in table_text(client.get(LIST, {"year": 2025}))
-    assert "Bào chữa" in table_text(client.get(LIST, {"q": "bao chua duoi 18"}))
+    assert "Bào chữa" in table_text(client.get(LIST, {"q": "bao chua duoi 18"}, follow=True))
     text = table_text(client.get(LIST, {"department": second_department(world.a).pk}))
     assert "Bào chữa" in text and "Truyền thông" not in text
     assert "Truyền thông" not in table_text(client.get(LIST, {"status": "finalised"}))

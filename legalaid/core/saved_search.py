@@ -92,7 +92,7 @@ class SavedSearchMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or getattr(request, "htmx", False):
+        if user is None or not user.is_authenticated:
             return None
         if request.method == "POST":
             # CsrfViewMiddleware has already read request.POST for a form without the X-CSRFToken header.

@@ -142,7 +142,7 @@ def test_list_query_count_is_pinned(client, world, django_assert_num_queries):
     # and the session saved again (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
     # The search is sent by POST and kept in the session; the list itself is read at ?s=<key>.
     key_url = client.post(URL, {"_search": "1", "q": "nguoi"})["Location"]
-    assert "nguoi" not in key_url
+    assert "q=" not in key_url
     with django_assert_num_queries(10):
         response = client.get(key_url)
     assert len(names(response)) == 30

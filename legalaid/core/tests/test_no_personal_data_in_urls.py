@@ -38,6 +38,7 @@ SEARCH_LISTS = [
     "core:commune_list",
     "core:audit_list",
     "core:access_log_list",
+    "quality:appraisal_list",
 ]
 
 

@@ -26,7 +26,8 @@ DEFAULT_NAME = "tai-lieu"
 
 def no_store(response):
     """Forbid every cache (browser, proxy) to keep the response: it holds personal data."""
-    response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
+    if "no-store" not in response.get("Cache-Control", ""):  # a view's own no-store is kept as it wrote it
+        response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
     response["Pragma"] = "no-cache"
     response["Expires"] = "0"
     return response

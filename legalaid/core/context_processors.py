@@ -35,6 +35,8 @@ def navigation(request):
         items.append(("quality", _("Chất lượng vụ việc"), reverse("quality:appraisal_list")))
     if user.has_perm("payments.view_payment"):
         items.append(("payments", _("Thanh toán thù lao"), reverse("payments:payment_list")))
+    if user.has_perm("quality.view_evaluation"):
+        items.append(("evaluations", _("Đánh giá chất lượng"), reverse("quality:evaluation_list")))
     if user.has_perm("plans.view_plan"):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.filters import BaseFilterSet
 
-from .choices import AppraisalStatus
-from .models import Appraisal, ResultLevel
+from .choices import AppraisalStatus, EvaluationOrigin, EvaluationStatus, FollowUpStatus
+from .models import Appraisal, Evaluation, FollowUp, ResultLevel
 
 
 def _providers(request):
@@ -45,3 +45,33 @@ class AppraisalFilter(BaseFilterSet):
         if value and self.request is not None:
             return queryset.filter(appraiser=self.request.user)
         return queryset
+
+
+def _centres(request):
+    from legalaid.core.models import Organisation
+    from legalaid.core.scoping import scope_of
+
+    if request is None:
+        return Organisation.objects.none()
+    return Organisation.objects.centres().filter(pk__in=scope_of(request.user).centre_ids)
+
+
+class EvaluationFilter(BaseFilterSet):
+    code = django_filters.CharFilter(label=_("Mã hồ sơ"), field_name="case__code", lookup_expr="icontains")
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=EvaluationStatus.choices)
+    origin = django_filters.ChoiceFilter(label=_("Căn cứ"), choices=EvaluationOrigin.choices)
+    centre = django_filters.ModelChoiceFilter(label=_("Trung tâm"), queryset=_centres)
+    result_level = django_filters.ModelChoiceFilter(label=_("Mức kết quả"), queryset=ResultLevel.objects.all())
+
+    class Meta:
+        model = Evaluation
+        fields = ["code", "status", "origin", "centre", "result_level"]
+
+
+class FollowUpFilter(BaseFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=FollowUpStatus.choices)
+    due_to = django_filters.DateFilter(label=_("Hạn đến ngày"), field_name="due_on", lookup_expr="lte")
+
+    class Meta:
+        model = FollowUp
+        fields = ["status", "due_to"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.plans.metrics import register_metric
 
-from .choices import AppraisalStatus
+from .choices import AppraisalStatus, EvaluationStatus, FollowUpStatus
 
 
 def _completed(centre, start, end):
@@ -40,3 +40,34 @@ def appraised_pct(centre, start, end):
 )
 def appraisals_pending(centre, start, end):
     return _completed(centre, start, end).exclude(appraisal__status=AppraisalStatus.DONE).count()
+
+
+@register_metric(
+    "quality_evaluations_concluded",
+    _("Số vụ việc được Sở Tư pháp đánh giá chất lượng"),
+    _("vụ việc"),
+    note=_("Đánh giá đã kết luận trong kỳ (Điều 15 Thông tư 12/2018/TT-BTP)."),
+    keywords=("danh gia chat luong",),
+)
+def evaluations_concluded(centre, start, end):
+    from legalaid.lib.dates import on_days
+
+    from .models import Evaluation
+
+    return Evaluation.objects.filter(
+        centre=centre, status=EvaluationStatus.CONCLUDED, **on_days("concluded_at", start, end)
+    ).count()
+
+
+@register_metric(
+    "quality_follow_ups_open",
+    _("Số yêu cầu khắc phục sau đánh giá chưa thực hiện"),
+    _("yêu cầu"),
+    note=_("Yêu cầu có hạn trong kỳ, chưa được ghi nhận thực hiện xong."),
+)
+def follow_ups_open(centre, start, end):
+    from .models import FollowUp
+
+    return FollowUp.objects.filter(
+        evaluation__centre=centre, status=FollowUpStatus.OPEN, due_on__range=(start, end)
+    ).count()

@@ -112,7 +112,7 @@ def test_director_home_queries_do_not_grow(client, world, officer_case, django_a
     # 25 + the work queue (cases awaiting a provider, applications to change the provider, handovers, files to
     # archive, plan tasks; two Centre settings; the feedback register's two sections) + quality (cases awaiting an
     # appraiser, the director's own appraisals, the year's appraisal coverage panel) + payments (cases blocked by their
-    # appraisal, payment proposals to approve).
-    with django_assert_num_queries(39):
+    # appraisal, payment proposals to approve) + the evaluations' follow-ups (quality).
+    with django_assert_num_queries(40):
         response = client.get(HOME)
     assert len(parse(response).xpath('//ul[@id="deadlines-overdue"]/li')) == n + 1

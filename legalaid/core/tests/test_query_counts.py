@@ -26,7 +26,8 @@ PINNED = {
     # register's two sections for the director)
     # + quality: cases awaiting an appraiser, the director's own appraisals, the appraisal coverage panel
     # + payments: cases blocked by their appraisal, payment proposals to approve
-    "home": 33,
+    # + quality: the follow-ups the Department's evaluations require of the Centre
+    "home": 34,
     "core:organisation_list": 10,
     "core:user_list": 11,
     "core:audit_list": 9,

@@ -218,6 +218,10 @@ LEGALAID_OTP_MAX_FAILURES = envint("LEGALAID_OTP_MAX_FAILURES", 5)
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "TGPL")
 # Password reset links by e-mail stay valid 1 hour (Django's default is 3 days).
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60)
+# At most this many reset requests per client address, and reset e-mails per account, an hour; beyond, the page says
+# the same and nothing is sent.
+PASSWORD_RESET_REQUESTS_PER_ADDRESS = envint("PASSWORD_RESET_REQUESTS_PER_ADDRESS", 10)
+PASSWORD_RESET_MAILS_PER_USER = envint("PASSWORD_RESET_MAILS_PER_USER", 3)
 # Behind a reverse proxy set TRUSTED_PROXY_COUNT (nginx in front: 1) so that the lock-out sees the client's address,
 # not the proxy's (docs/deploy.md).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)

@@ -1,4 +1,8 @@
+import hashlib
+import logging
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -49,6 +53,21 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 # --- Self-service password reset by e-mail (docs/security.md) ------------------------------------------------------
 
+logger = logging.getLogger("legalaid.security")
+
+
+def _under_limit(key: str, limit: int, window: int = 60 * 60) -> bool:
+    """Count one more event under ``key`` in the cache (a window of an hour from the first); False past ``limit``."""
+    from django.core.cache import cache
+
+    if cache.add(key, 1, window):
+        return limit >= 1
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, window)
+        return True
+
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's reset form, whose e-mail goes through the task queue (after commit) and leaves an audit row.
@@ -76,6 +95,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         from legalaid.core.services import password_reset_mail_sent
         from legalaid.core.tasks import notify_after_commit
 
+        if not _under_limit(f"password-reset:user:{context['user'].pk}", settings.PASSWORD_RESET_MAILS_PER_USER):
+            logger.warning("password reset: e-mail limit reached for user id %s; nothing sent", context["user"].pk)
+            return
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         password_reset_mail_sent(user=context["user"])
@@ -98,7 +120,15 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         from urllib.parse import urlsplit
 
-        from django.conf import settings
+        from django.http import HttpResponseRedirect
+
+        from legalaid.core.middleware import client_ip
+
+        # Many requests from one address: the same "sent" page, and nothing sent (no enumeration either way).
+        address = hashlib.sha256((client_ip(self.request) or "").encode()).hexdigest()[:32]
+        if not _under_limit(f"password-reset:ip:{address}", settings.PASSWORD_RESET_REQUESTS_PER_ADDRESS):
+            logger.warning("password reset: request limit reached for an address; nothing sent")
+            return HttpResponseRedirect(self.get_success_url())
 
         # Links in the e-mail point at the configured address of the site when there is one, not at whatever Host
         # the request named.

@@ -442,3 +442,30 @@ def test_the_demo_accounts_get_the_demo_key_once():
     assert demo.ensure_second_factor() == 0
     device = otp.totp_device(User.objects.get(username="giamdoc"))
     assert device.bin_key == base64.b32decode(demo.DEMO_TOTP_SECRET)
+
+
+def test_password_reset_requests_are_limited_per_account_and_per_address(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    settings.PASSWORD_RESET_MAILS_PER_USER = 2
+    settings.PASSWORD_RESET_REQUESTS_PER_ADDRESS = 4
+    user = world.a.intake
+    user.email = "tn@tgpl.example.vn"
+    user.save()
+    for _i in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("password_reset"), {"email": user.email}, REMOTE_ADDR="10.1.1.1")
+        assert response["Location"] == reverse("password_reset_done")
+    assert DBTaskResult.objects.count() == 2, "the third e-mail to the same account is not sent"
+    # The address's limit: the fifth request from it sends nothing, even to another account; another address may.
+    other = world.a.director
+    other.email = "gd@tgpl.example.vn"
+    other.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": other.email}, REMOTE_ADDR="10.1.1.1")
+        response = client.post(reverse("password_reset"), {"email": other.email}, REMOTE_ADDR="10.1.1.1")
+    assert response["Location"] == reverse("password_reset_done")
+    assert DBTaskResult.objects.count() == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": other.email}, REMOTE_ADDR="10.2.2.2")
+    assert DBTaskResult.objects.count() == 4

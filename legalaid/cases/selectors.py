@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, When
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.cases.models import CaseEvent, Hearing, LegalAidCase
+from legalaid.core import audit
 
 
 def case_for(user, pk: int, *, detail: bool = False) -> LegalAidCase:
@@ -39,7 +39,7 @@ def case_for(user, pk: int, *, detail: bool = False) -> LegalAidCase:
             "completion__complexity_criteria",
             "archive__checked_items",
         )
-    return get_object_or_404(qs, pk=pk)
+    return audit.visible_or_404(user, qs, pk)  # another unit's case: a 404, and the attempt is logged
 
 
 def overdue_cases_q(today: dt.date) -> Q:

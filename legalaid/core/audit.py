@@ -9,6 +9,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.http import Http404
 
 from legalaid.core.choices import AccessAction, AuditAction
 from legalaid.core.middleware import current_request_id
@@ -73,6 +74,52 @@ def record(
         after=after,
         centre_id=centre_id if centre_id is not None else _centre_id_of(instance),
     )
+
+
+def record_password_reset(*, actor, user) -> AuditEntry:
+    """An administrator set ``user``'s password: an explicit row naming the account, never the password."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        request_id=current_request_id(),
+        action=AuditAction.PASSWORD_RESET,
+        content_type=ContentType.objects.get_for_model(user),
+        object_id=str(user.pk),
+        object_repr=str(user)[:255],
+        centre_id=_centre_id_of(user),
+    )
+
+
+def log_refused(*, user, model: type[models.Model], object_id) -> AccessLogEntry | None:
+    """An attempt by ``user`` to open record ``object_id`` of ``model`` that the scoping refused (404 or 403).
+
+    Only the requested id is kept, never a name (the user was not allowed to see it). The row goes to the record's
+    Centre when the record exists (its managers see who tried), else to the user's own Centre.
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    centre_id = None
+    if any(f.attname == "centre_id" for f in model._meta.concrete_fields):
+        centre_id = model._default_manager.filter(pk=object_id).values_list("centre_id", flat=True).first()
+    if centre_id is None and user.centre is not None:
+        centre_id = user.centre.pk
+    return AccessLogEntry.objects.create(
+        user=user,
+        request_id=current_request_id(),
+        action=AccessAction.REFUSED,
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(object_id)[:64],
+        object_repr="",
+        centre_id=centre_id,
+    )
+
+
+def visible_or_404(user, queryset: models.QuerySet, pk):
+    """``queryset.get(pk=pk)`` (a ``visible_to(user)`` queryset), else a refused attempt logged and a 404."""
+    try:
+        return queryset.get(pk=pk)
+    except queryset.model.DoesNotExist:
+        log_refused(user=user, model=queryset.model, object_id=pk)
+        raise Http404 from None
 
 
 def log_access(*, user, instance: models.Model, action: str = AccessAction.VIEW) -> AccessLogEntry:

@@ -112,6 +112,10 @@ def display_message(entry) -> str:
     (``step`` is the study's ``StudyStep.kind``); a bare value is a value of one of the model's choice fields.
     """
     message = entry.message or ""
+    if entry.action == "pwd_reset" and not message:  # AuditAction.PASSWORD_RESET
+        return _("Đặt lại mật khẩu cho tài khoản %(account)s (mật khẩu không bao giờ được ghi vào nhật ký).") % {
+            "account": entry.object_repr
+        }
     match = _CODE.match(message)
     model = entry.content_type.model_class() if entry.content_type_id else None
     if not match or model is None:

@@ -75,9 +75,13 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("Sửa")
     DELETE = "delete", _("Xóa")
     ACTION = "action", _("Thao tác")
+    #: An administrator set another user's password (never the password itself; issue 14 item 3).
+    PASSWORD_RESET = "pwd_reset", _("Đặt lại mật khẩu")
 
 
 class AccessAction(models.TextChoices):
     VIEW = "view", _("Xem")
     DOWNLOAD = "download", _("Tải về")
     EXPORT = "export", _("Xuất danh sách")
+    #: An attempt to open a record the user may not see (answered 404 or 403): the requested id, never a name.
+    REFUSED = "refused", _("Bị từ chối")

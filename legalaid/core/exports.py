@@ -35,8 +35,22 @@ def without_export(request):
 
 
 def log_export(user, rows, model) -> None:
-    """One access-log row per exported sensitive record (who exported it, when, in which request)."""
+    """One access-log row per exported sensitive record (who exported it, when, in which request).
+
+    An export of zero rows is logged too, as one row with no object (someone looked, and found nothing).
+    """
     content_type = ContentType.objects.get_for_model(model)
+    if not rows:
+        AccessLogEntry.objects.create(
+            user=user,
+            request_id=current_request_id(),
+            action=AccessAction.EXPORT,
+            content_type=content_type,
+            object_id="",
+            object_repr="",
+            centre_id=user.centre.pk if user.centre is not None else None,
+        )
+        return
     AccessLogEntry.objects.bulk_create(
         [
             AccessLogEntry(

@@ -156,7 +156,15 @@ def user_save(*, actor, user: User, password: str | None = None) -> User:
         user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
-    audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, instance=user, before=before)
+    if before is None:
+        audit.record(actor=actor, action=AuditAction.CREATE, instance=user)
+    else:
+        after = audit.snapshot(user)
+        if any(before.get(k) != v for k, v in after.items() if k != "updated_at"):
+            audit.record(actor=actor, action=AuditAction.UPDATE, instance=user, before=before)
+        if password:
+            # Not an empty "update": an explicit row naming the account (never the password; issue 14 item 3).
+            audit.record_password_reset(actor=actor, user=user)
     if before is None and user.email:
         _notify_account_created(user)
     return user

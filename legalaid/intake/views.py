@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -321,7 +321,9 @@ def _render_create(request, form, person_form, requester_form, referral_form, fa
 
 
 def _visible_request(user, pk: int) -> LegalAidRequest:
-    return get_object_or_404(
+    """The request if ``user`` sees it; else a 404, and the attempt goes to the access log."""
+    return audit.visible_or_404(
+        user,
         LegalAidRequest.objects.visible_to(user).select_related(
             "beneficiary",
             "requester",
@@ -334,7 +336,7 @@ def _visible_request(user, pk: int) -> LegalAidRequest:
             "referral__agency",
             "case",
         ),
-        pk=pk,
+        pk,
     )
 
 

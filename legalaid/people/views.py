@@ -6,16 +6,12 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from legalaid.core import audit
-from legalaid.core.choices import AccessAction
-from legalaid.core.middleware import current_request_id
-from legalaid.core.models import AccessLogEntry
+from legalaid.core import audit, exports
 from legalaid.core.views import apply_form_errors
 from legalaid.lib.citizen_id import check_citizen_id, normalise
 from legalaid.lib.pagination import paginate
@@ -59,7 +55,7 @@ def _export(request, filterset):
         params.pop("export", None)
         return redirect(f"{request.path}?{params.urlencode()}")
     # Exporting personal data is itself logged, one row per person exported.
-    AccessLogEntry.objects.bulk_create([_export_entry(request.user, p) for p in people], batch_size=500)
+    exports.log_export(request.user, people, Person)
     headers = [
         _("Họ và tên"),
         _("Giới tính"),
@@ -96,27 +92,15 @@ def _export(request, filterset):
     return xlsx_response("nguoi-duoc-tro-giup.xlsx", _("Người được trợ giúp"), headers, data)
 
 
-def _export_entry(user, person) -> AccessLogEntry:
-    """The access-log row of one exported person (as ``audit.log_access`` writes it, for a bulk insert)."""
-    return AccessLogEntry(
-        user=user,
-        request_id=current_request_id(),
-        action=AccessAction.EXPORT,
-        content_type=ContentType.objects.get_for_model(Person),
-        object_id=str(person.pk),
-        object_repr=str(person)[:255],
-        centre_id=person.centre_id,
-    )
-
-
 @login_required
 def person_detail(request, pk: int):
     """Any role reaches only the persons ``visible_to`` them (404 otherwise); each view is written to the access log."""
-    person = get_object_or_404(
+    person = audit.visible_or_404(
+        request.user,
         Person.objects.visible_to(request.user).select_related(
             "ethnicity", "province", "commune", "centre", "branch", "id_confirmed_by"
         ),
-        pk=pk,
+        pk,
     )
     audit.log_access(user=request.user, instance=person)
     return render(
@@ -139,7 +123,7 @@ def person_create(request):
 @login_required
 @permission_required("people.change_person", raise_exception=True)
 def person_edit(request, pk: int):
-    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    person = audit.visible_or_404(request.user, Person.objects.visible_to(request.user), pk)
     return _person_form(request, person)
 
 

@@ -1,4 +1,4 @@
-from .audit import AccessLogEntry, AuditEntry
+from .audit import AccessLogEntry, AuditChainHead, AuditEntry
 from .base import TimeStampedModel
 from .calendar import CalendarOverride, PublicHoliday
 from .geo import AddressFields, Commune, CommuneFlag, Province
@@ -9,6 +9,7 @@ from .users import User
 __all__ = [
     "AccessLogEntry",
     "AddressFields",
+    "AuditChainHead",
     "AuditEntry",
     "BranchCommune",
     "CalendarOverride",

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from legalaid.core import audit, services
+from legalaid.core import audit, chain, services
 from legalaid.core.choices import AccessAction, AuditAction, CommuneFlagKind, OrganisationKind
 from legalaid.core.middleware import RequestIdMiddleware, current_request_id
 from legalaid.core.models import AccessLogEntry, AuditEntry, Commune, CommuneFlag, Organisation, User
@@ -108,9 +108,15 @@ def test_passwords_never_reach_the_audit_trail(world):
     services.user_set_password(actor=world.a.sysadmin, user=user, password=NEW_PASSWORD + "y")
     user.refresh_from_db()
     entries = list(entries_for(user))
-    assert [e.action for e in entries] == [AuditAction.CREATE, AuditAction.UPDATE, AuditAction.ACTION]
+    assert [e.action for e in entries] == [
+        AuditAction.CREATE,
+        AuditAction.UPDATE,
+        AuditAction.PASSWORD_RESET,
+        AuditAction.ACTION,
+    ]
     assert entries[1].before["phone"] == "" and entries[1].after["phone"] == "0912 345 678"
-    assert entries[2].message == "Đổi mật khẩu"
+    assert entries[2].object_repr == "Người Mới" and entries[2].actor_name == world.a.sysadmin.full_name
+    assert entries[3].message == "Đổi mật khẩu"
     for entry in entries:
         text = json.dumps([entry.before, entry.after], ensure_ascii=False)
         assert "password" not in text
@@ -195,11 +201,17 @@ def test_access_log_page(client, world):
 
 
 @pytest.fixture
-def history(world):
-    """Three writes by two actors on three days."""
+def history(world, monkeypatch):
+    """Three writes by two actors on three days (written on those days: the rows are never changed afterwards)."""
+
+    def on(day: int):
+        monkeypatch.setattr(chain, "now", lambda: dt.datetime(2026, 3, day, 9, tzinfo=dt.UTC))
+
     dept = world.a.department
     dept.phone = "1"
+    on(2)
     services.organisation_save(actor=world.a.sysadmin, organisation=dept)
+    on(10)
     new = services.organisation_save(
         actor=world.root,
         organisation=Organisation(
@@ -207,11 +219,9 @@ def history(world):
         ),
     )
     world.a.officer.phone = "2"
+    on(20)
     services.user_save(actor=world.a.sysadmin, user=world.a.officer)
-    days = [dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC), dt.datetime(2026, 3, 10, 9, tzinfo=dt.UTC)]
-    days.append(dt.datetime(2026, 3, 20, 9, tzinfo=dt.UTC))
-    for entry, day in zip(AuditEntry.objects.order_by("id"), days, strict=True):
-        AuditEntry.objects.filter(pk=entry.pk).update(at=day)
+    monkeypatch.undo()
     return new
 
 

@@ -30,8 +30,8 @@ PINNED = {
     "home": 34,
     "core:organisation_list": 10,
     "core:user_list": 11,
-    "core:audit_list": 9,
-    "core:access_log_list": 9,
+    "core:audit_list": 10,  # + the chain head (the status line)
+    "core:access_log_list": 10,  # + the chain head (the status line)
     "core:commune_list": 10,
     "core:calendar": 10,
 }

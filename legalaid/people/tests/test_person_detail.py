@@ -27,7 +27,11 @@ def test_another_centres_person_is_not_found(client, world, persona):
     person = PersonFactory(centre=world.b.centre)
     client.force_login(getattr(world.a, persona))
     assert client.get(url(person)).status_code == 404
-    assert not AccessLogEntry.objects.exists()
+    # The attempt is logged (issue 14 item 3): who, which id, for the person's Centre; never the name.
+    (entry,) = AccessLogEntry.objects.all()
+    assert (entry.action, entry.object_id, entry.object_repr) == ("refused", str(person.pk), "")
+    assert entry.user == getattr(world.a, persona) and entry.centre == world.b.centre
+    assert person.full_name not in str(entry.__dict__)
 
 
 def test_branch_staff_see_their_branch_and_not_the_others(client, world):
@@ -72,7 +76,7 @@ def test_detail_query_count_is_pinned(client, world, django_assert_num_queries):
     person = PersonFactory(centre=world.a.centre, branch=world.a.branch1)
     client.force_login(world.a.director)
     client.get(url(person))
-    # Session, user, unit (scope), the person with its relations, the access-log row (the content type is cached),
-    # the session saved again (savepoint, update, release).
-    with django_assert_num_queries(8):
+    # Session, user, unit (scope), the person with its relations, the access-log row chained (the head locked, the
+    # row, the head updated; the content type is cached), the session saved again (savepoint, update, release).
+    with django_assert_num_queries(10):
         assert client.get(url(person)).status_code == 200

@@ -22,6 +22,9 @@ NAMED_MODELS = {("core", "organisation"), ("core", "user")}
 #: Bookkeeping fields left out of the display (the entry's own time says when; search keys repeat a name).
 HIDDEN_FIELDS = frozenset({"version", "created_at", "updated_at"})
 
+#: Notes that services write as codes, with what they mean (apps add theirs: ``MESSAGES["subject_export"] = ...``).
+MESSAGES: dict[str, str] = {}
+
 _CODE = re.compile(r"^(?:(?P<prefix>[a-z_]+):)?(?P<value>[a-z0-9_]+)$")
 
 
@@ -116,6 +119,8 @@ def display_message(entry) -> str:
         return _("Đặt lại mật khẩu cho tài khoản %(account)s (mật khẩu không bao giờ được ghi vào nhật ký).") % {
             "account": entry.object_repr
         }
+    if message in MESSAGES:
+        return str(MESSAGES[message])
     match = _CODE.match(message)
     model = entry.content_type.model_class() if entry.content_type_id else None
     if not match or model is None:

@@ -15,9 +15,30 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 
 def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    return build_workbook_sheets([(title, headers, rows)])
+
+
+def build_workbook_sheets(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """A workbook of several sheets, each (title, headers, rows) laid out as ``build_workbook`` lays out one."""
     wb = Workbook(write_only=False)
-    ws = wb.active
-    ws.title = title[:31]
+    wb.remove(wb.active)
+    used: set[str] = set()
+    for title, headers, rows in sheets:
+        name = "".join(" " if c in "\\/?*[]:" else c for c in str(title))[:31]
+        n = 1
+        while name.lower() in used:  # sheet names are unique, case-insensitively
+            n += 1
+            name = f"{name[: 31 - len(str(n)) - 1]}~{n}"
+        used.add(name.lower())
+        _fill(wb.create_sheet(name), headers, rows)
+    if not wb.worksheets:
+        wb.create_sheet("-")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(ws, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
     ws.append([str(h) for h in headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -38,9 +59,6 @@ def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence])
             elif isinstance(cell.value, dt.date):
                 cell.number_format = "dd/mm/yyyy"
     ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 def xlsx_response(filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:

@@ -27,3 +27,11 @@ class DuplicateReason(models.TextChoices):
     SAME_ID = "same_id", _("Trùng số giấy tờ tùy thân")
     SAME_NAME_BIRTH = "same_name_birth", _("Trùng họ tên và ngày (năm) sinh")
     SIMILAR_NAME_COMMUNE = "similar_name_commune", _("Họ tên gần giống, cùng xã, phường")
+
+
+class CorrectionDecision(models.TextChoices):
+    """The answer to a data subject's request to correct their data (docs/privacy.md)."""
+
+    ACCEPTED = "accepted", _("Chấp nhận, đã chỉnh sửa")
+    PARTLY = "partly", _("Chấp nhận một phần")
+    REFUSED = "refused", _("Từ chối")

@@ -20,7 +20,7 @@ from legalaid.core.forms import BootstrapMixin
 from legalaid.core.models import Commune
 
 from . import services
-from .choices import IdType
+from .choices import CorrectionDecision, IdType
 from .models import Ethnicity, Person
 
 
@@ -123,3 +123,30 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
     @property
     def id_warnings(self) -> list[str]:
         return self.id_check.warnings if self.id_check and not self.id_check.errors else []
+
+
+class CorrectionRequestForm(BootstrapMixin, forms.Form):
+    """A data subject's request to correct their data, as received (docs/privacy.md)."""
+
+    received_on = forms.DateField(label=_("Ngày nhận yêu cầu"))
+    asked = forms.CharField(
+        label=_("Nội dung yêu cầu chỉnh sửa"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ghi đúng điều người đó yêu cầu sửa và lý do họ nêu (ví dụ: ngày sinh đúng là 02/03/1985)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("received_on", timezone.localdate())
+
+
+class CorrectionDecisionForm(BootstrapMixin, forms.Form):
+    decision = forms.ChoiceField(label=_("Quyết định"), choices=CorrectionDecision.choices)
+    reason = forms.CharField(
+        label=_("Lý do"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc khi từ chối hoặc chỉ chấp nhận một phần."),
+    )

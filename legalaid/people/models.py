@@ -15,7 +15,7 @@ from legalaid.core.models import AddressFields, TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
 from legalaid.lib.text import fold
 
-from .choices import IdType, Sex
+from .choices import CorrectionDecision, IdType, Sex
 from .ethnicities import FOREIGNER, KINH
 
 
@@ -164,3 +164,60 @@ class Person(AddressFields, TimeStampedModel):
     @property
     def is_minority(self) -> bool:
         return bool(self.ethnicity_id) and self.ethnicity.is_minority
+
+
+class CorrectionRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The requests about the persons ``user`` sees (``Person.objects.visible_to``)."""
+        return self.filter(person__in=Person.objects.visible_to(user).values("pk"))
+
+    def pending(self):
+        return self.filter(decision="")
+
+
+class CorrectionRequest(TimeStampedModel):
+    """A data subject's request to correct their personal data, and its answer (docs/privacy.md).
+
+    What was asked (``asked``, in the person's words as received), who received it and when; then the decision, its
+    reason, who decided, and what was changed (``changes``: field -> [before, after], the change itself made through
+    ``people.services.person_update``). Rights of the data subject: Decree 13/2023/NĐ-CP Art. 9 and Art. 15 (correction;
+    UNCONFIRMED, from memory), Law on Personal Data Protection 2025 (UNCONFIRMED article).
+    """
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="correction_requests", verbose_name=_("người được trợ giúp")
+    )
+    received_on = models.DateField(_("ngày nhận yêu cầu"))
+    asked = models.TextField(_("nội dung yêu cầu chỉnh sửa"))
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tiếp nhận")
+    )
+    decision = models.CharField(_("quyết định"), max_length=10, choices=CorrectionDecision.choices, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    changes = models.JSONField(_("nội dung đã chỉnh sửa"), default=dict, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người quyết định"),
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+
+    objects = CorrectionRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("yêu cầu chỉnh sửa dữ liệu cá nhân")
+        verbose_name_plural = _("yêu cầu chỉnh sửa dữ liệu cá nhân")
+        indexes = [models.Index(fields=["decision", "received_on"], name="people_correction_pending_idx")]
+
+    def __str__(self) -> str:
+        return str(_("Yêu cầu chỉnh sửa ngày %(date)s") % {"date": self.received_on.strftime("%d/%m/%Y")})
+
+    @property
+    def centre_id(self):
+        """The person's Centre (the audit trail scopes the request's rows by it)."""
+        return self.person.centre_id

@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from legalaid.core import audit
-from legalaid.core.choices import AuditAction, OrganisationKind
+from legalaid.core.choices import AccessAction, AuditAction, OrganisationKind
 from legalaid.core.scoping import scope_of
 from legalaid.lib.citizen_id import CheckResult, check_citizen_id, normalise
 from legalaid.lib.text import fold
 
-from .choices import DuplicateReason, IdType
-from .models import Person
+from .choices import CorrectionDecision, DuplicateReason, IdType
+from .models import CorrectionRequest, Person
 
 #: The fields whose change makes a confirmed identity check stale.
 IDENTITY_FIELDS = ("id_type", "id_number", "date_of_birth", "birth_year", "sex")
@@ -298,3 +298,94 @@ def find_duplicates(
         duplicate.reasons.sort(key=order.index)
     result = sorted(found.values(), key=lambda d: (order.index(d.strongest), d.person.name_key, d.person.pk))
     return result[:MAX_DUPLICATES]
+
+
+# --- Personal data rights (docs/privacy.md) --------------------------------------------------------------------------
+
+#: Audit-trail notes of these services (shown as labels by ``legalaid.core.audit_display``).
+SUBJECT_EXPORT = "subject_export"
+
+#: Fields of a person that are bookkeeping, not data the subject asked to correct.
+_BOOKKEEPING = frozenset({"updated_at", "version", "name_key", "id_confirmed_at", "id_confirmed_by_id"})
+
+
+def _check_data_rights(actor, person: Person, perm: str = "people.exercise_data_rights") -> None:
+    if not actor.has_perm(perm) or not Person.objects.visible_to(actor).filter(pk=person.pk).exists():
+        raise PermissionDenied(_("Bạn không có quyền thực hiện yêu cầu về dữ liệu cá nhân của người này."))
+
+
+@transaction.atomic
+def subject_export(*, actor, person: Person) -> bytes:
+    """Everything held about ``person`` as a .zip (``people.rights``), for a data subject's request.
+
+    Only the Centre's director, deputy director or a designated data protection officer (``people/rules.py``); the
+    export is written to the audit trail and to the access log in the same transaction.
+    """
+    from . import rights
+
+    _check_data_rights(actor, person)
+    data = rights.collect(person)
+    audit.record(actor=actor, action=AuditAction.ACTION, instance=person, message=SUBJECT_EXPORT)
+    audit.log_access(user=actor, instance=person, action=AccessAction.EXPORT)
+    return rights.build_zip(data)
+
+
+@transaction.atomic
+def correction_request_create(*, actor, person: Person, received_on: dt.date, asked: str) -> CorrectionRequest:
+    """Record a data subject's request to correct their data, as received (staff who may edit persons)."""
+    _check_data_rights(actor, person, "people.record_correction")
+    correction = CorrectionRequest(person=person, received_on=received_on, asked=asked.strip(), received_by=actor)
+    if received_on and received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("Ngày nhận yêu cầu không thể sau hôm nay.")})
+    correction.full_clean()
+    correction.save()
+    audit.record(actor=actor, action=AuditAction.CREATE, instance=correction)
+    return correction
+
+
+@transaction.atomic
+def correction_request_decide(
+    *,
+    actor,
+    correction: CorrectionRequest,
+    decision: str,
+    reason: str = "",
+    person: Person | None = None,
+    version: int | None = None,
+) -> CorrectionRequest:
+    """Decide on a correction request; an accepted change goes through ``person_update`` (its checks, its version).
+
+    ``person`` is the person as edited on the decision page (unsaved), ``version`` the person's version it was loaded
+    at. The request keeps what was changed (field -> [before, after]), the decision, its reason, who and when.
+    """
+    locked = CorrectionRequest.objects.select_for_update().select_related("person").get(pk=correction.pk)
+    _check_data_rights(actor, locked.person)
+    if locked.decision:
+        raise ValidationError(_("Yêu cầu này đã được quyết định; hãy tải lại trang."))
+    if decision not in CorrectionDecision.values:
+        raise ValidationError({"decision": _("Hãy chọn quyết định.")})
+    reason = reason.strip()
+    if decision != CorrectionDecision.ACCEPTED and not reason:
+        raise ValidationError({"reason": _("Hãy ghi lý do không chấp nhận (toàn bộ hoặc một phần).")})
+    before_request = audit.snapshot(locked)
+    changes = {}
+    if decision != CorrectionDecision.REFUSED:
+        if person is None or person.pk != locked.person_id:
+            raise ValidationError(_("Thiếu nội dung chỉnh sửa."))
+        before = audit.snapshot(Person.objects.get(pk=person.pk))
+        updated = person_update(actor=actor, person=person, version=version)
+        after = audit.snapshot(updated)
+        changes = {
+            name: [before.get(name), value]
+            for name, value in after.items()
+            if name not in _BOOKKEEPING and before.get(name) != value
+        }
+        if not changes:
+            raise ValidationError(_("Chưa có thông tin nào được sửa: hãy sửa thông tin theo yêu cầu, hoặc từ chối."))
+    locked.decision, locked.reason, locked.changes = decision, reason, changes
+    locked.decided_by, locked.decided_at = actor, timezone.now()
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    audit.record(actor=actor, action=AuditAction.UPDATE, instance=locked, before=before_request)
+    return locked

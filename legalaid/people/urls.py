@@ -10,4 +10,7 @@ urlpatterns = [
     path("trung-lap/", views.duplicates, name="duplicates"),
     path("<int:pk>/", views.person_detail, name="person_detail"),
     path("<int:pk>/sua/", views.person_edit, name="person_edit"),
+    path("<int:pk>/du-lieu-ca-nhan/", views.person_data_export, name="person_data_export"),
+    path("<int:pk>/yeu-cau-chinh-sua/", views.correction_create, name="correction_create"),
+    path("yeu-cau-chinh-sua/<int:pk>/", views.correction_decide, name="correction_decide"),
 ]

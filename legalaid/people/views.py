@@ -7,8 +7,10 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from legalaid.core import audit, exports
@@ -18,10 +20,10 @@ from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import xlsx_response
 
 from . import services
-from .choices import IdType
+from .choices import CorrectionDecision, IdType
 from .filters import PersonFilter
-from .forms import PersonForm
-from .models import Person
+from .forms import CorrectionDecisionForm, CorrectionRequestForm, PersonForm
+from .models import CorrectionRequest, Person
 
 #: An export larger than this must be narrowed by filters (long exports will become background tasks).
 EXPORT_MAX_ROWS = 5000
@@ -103,15 +105,118 @@ def person_detail(request, pk: int):
         pk,
     )
     audit.log_access(user=request.user, instance=person)
+    user = request.user
+    can_decide = user.has_perm("people.exercise_data_rights")
+    can_record = user.has_perm("people.record_correction")
     return render(
         request,
         "people/person_detail.html",
         {
             "person": person,
-            "can_edit": request.user.has_perm("people.change_person"),
-            "can_view_audit": request.user.has_perm("core.view_audit"),
+            "can_edit": user.has_perm("people.change_person"),
+            "can_view_audit": user.has_perm("core.view_audit"),
+            "can_decide": can_decide,
+            "can_record": can_record,
+            "corrections": list(person.correction_requests.select_related("decided_by")[:20])
+            if can_decide or can_record
+            else [],
         },
     )
+
+
+# --- Personal data rights (docs/privacy.md) ----------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@permission_required("people.exercise_data_rights", raise_exception=True)
+def person_data_export(request, pk: int):
+    """Everything held about the person, as a .zip, for a data subject's request; audited, never cached."""
+    person = audit.visible_or_404(request.user, Person.objects.visible_to(request.user), pk)
+    content = services.subject_export(actor=request.user, person=person)
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="du-lieu-ca-nhan-{person.pk}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@permission_required("people.record_correction", raise_exception=True)
+def correction_create(request, pk: int):
+    person = audit.visible_or_404(request.user, Person.objects.visible_to(request.user), pk)
+    form = CorrectionRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correction_request_create(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã ghi nhận yêu cầu chỉnh sửa. Việc tiếp theo: Giám đốc, Phó Giám đốc hoặc cán bộ bảo vệ dữ liệu "
+                    "cá nhân xem xét và quyết định (việc này có trong danh sách việc cần làm của họ)."
+                ),
+            )
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/correction_form.html", {"form": form, "person": person})
+
+
+@login_required
+@permission_required("people.exercise_data_rights", raise_exception=True)
+def correction_decide(request, pk: int):
+    correction = audit.visible_or_404(
+        request.user, CorrectionRequest.objects.visible_to(request.user).select_related("person", "received_by"), pk
+    )
+    person = correction.person
+    form = CorrectionDecisionForm(request.POST or None)
+    person_form = PersonForm(request.POST or None, instance=person, user=request.user, prefix="person")
+    if request.method == "POST" and form.is_valid():
+        decision = form.cleaned_data["decision"]
+        refused = decision == CorrectionDecision.REFUSED
+        if refused or person_form.is_valid():
+            try:
+                services.correction_request_decide(
+                    actor=request.user,
+                    correction=correction,
+                    decision=decision,
+                    reason=form.cleaned_data["reason"],
+                    person=None if refused else person_form.save(commit=False),
+                    version=None if refused else person_form.cleaned_data.get("version"),
+                )
+            except ValidationError as error:
+                apply_form_errors(form, error)
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Đã ghi quyết định về yêu cầu chỉnh sửa. Việc tiếp theo: báo kết quả (và lý do, nếu từ chối) "
+                        "cho người yêu cầu."
+                    ),
+                )
+                return redirect("people:person_detail", pk=person.pk)
+    context = {"form": form, "person_form": person_form, "correction": correction, "person": person}
+    context["changes"] = _labelled_changes(correction.changes)
+    return render(request, "people/correction_decide.html", context)
+
+
+def _labelled_changes(changes: dict) -> list[tuple[str, str, str]]:
+    """(field label, before, after) of a decided correction, as people read them."""
+    from django.utils.text import capfirst
+
+    from legalaid.core.audit_display import display_value
+
+    fields = {f.attname: f for f in Person._meta.concrete_fields}
+    rows = []
+    for name, (before, after) in changes.items():
+        field = fields.get(name)
+        label = capfirst(field.verbose_name) if field is not None else name
+        rows.append((str(label), display_value(field, before), display_value(field, after)))
+    return rows
 
 
 @login_required

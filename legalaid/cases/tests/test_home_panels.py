@@ -112,7 +112,8 @@ def test_director_home_queries_do_not_grow(client, world, officer_case, django_a
     # 25 + the work queue (cases awaiting a provider, applications to change the provider, handovers, files to
     # archive, plan tasks; two Centre settings; the feedback register's two sections) + quality (cases awaiting an
     # appraiser, the director's own appraisals, the year's appraisal coverage panel) + payments (cases blocked by their
-    # appraisal, payment proposals to approve) + the evaluations' follow-ups (quality).
-    with django_assert_num_queries(40):
+    # appraisal, payment proposals to approve) + the evaluations' follow-ups (quality) + personal data correction
+    # requests awaiting a decision (people.workqueue).
+    with django_assert_num_queries(41):
         response = client.get(HOME)
     assert len(parse(response).xpath('//ul[@id="deadlines-overdue"]/li')) == n + 1

@@ -27,7 +27,8 @@ PINNED = {
     # + quality: cases awaiting an appraiser, the director's own appraisals, the appraisal coverage panel
     # + payments: cases blocked by their appraisal, payment proposals to approve
     # + quality: the follow-ups the Department's evaluations require of the Centre
-    "home": 34,
+    # + correction requests of personal data awaiting the director (people.workqueue)
+    "home": 35,
     "core:organisation_list": 10,
     "core:user_list": 11,
     "core:audit_list": 10,  # + the chain head (the status line)

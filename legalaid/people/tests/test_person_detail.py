@@ -78,5 +78,6 @@ def test_detail_query_count_is_pinned(client, world, django_assert_num_queries):
     client.get(url(person))
     # Session, user, unit (scope), the person with its relations, the access-log row chained (the head locked, the
     # row, the head updated; the content type is cached), the session saved again (savepoint, update, release).
-    with django_assert_num_queries(10):
+    # + the person's correction requests (the data-rights panel, for the director).
+    with django_assert_num_queries(11):
         assert client.get(url(person)).status_code == 200

@@ -7,9 +7,10 @@ Production is ``LEGALAID_ENV=production``: it refuses to start with the default 
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from legalaid.lib.dbconfig import database_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -166,22 +167,16 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "django.forms.renderers.DjangoTemplates"
 
-# --- Database: SQLite by default (busy timeout, IMMEDIATE transactions), PostgreSQL by DATABASE_URL.
+# --- Database: SQLite by default, PostgreSQL by DATABASE_URL. SQLite gets its busy timeout, IMMEDIATE transactions
+# and WAL whether named by SQLITE_PATH or by DATABASE_URL=sqlite:///... (legalaid/lib/dbconfig.py).
 DATABASE_URL = envstr("DATABASE_URL", "")
-if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": envstr("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            "OPTIONS": {
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
-            },
-        }
-    }
+DATABASES = {
+    "default": database_config(
+        DATABASE_URL,
+        sqlite_path=envstr("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

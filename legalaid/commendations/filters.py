@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.core.filters import BaseFilterSet
+from legalaid.core.filters import BaseFilterSet, YearFilter
 from legalaid.lib.text import fold
 
 from .choices import CampaignStatus
@@ -15,7 +15,7 @@ from .models import Campaign
 
 class CampaignFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Tên phong trào"), method="search")
-    year = django_filters.NumberFilter(label=_("Năm"), method="filter_year")
+    year = YearFilter(label=_("Năm"), method="filter_year")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=CampaignStatus.choices)
 
     class Meta:

@@ -4,12 +4,15 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from legalaid.core.choices import AuditAction, CommuneFlagKind, OrganisationKind, Role
+from legalaid.core.fields import harden
 from legalaid.core.models import AccessLogEntry, AuditEntry, Commune, Organisation, Province, User
+from legalaid.lib import parsing
 from legalaid.lib.dates import start_of_day
 from legalaid.lib.text import fold
 
@@ -53,8 +56,40 @@ class DayFilter(django_filters.DateFilter):
         return self.get_method(qs)(**bound)
 
 
+class YearField(forms.IntegerField):
+    """A year typed in a filter: ``parsing.MIN_YEAR`` to ``parsing.MAX_YEAR``, or a message beside the field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", parsing.MIN_YEAR)
+        kwargs.setdefault("max_value", parsing.MAX_YEAR)
+        super().__init__(*args, **kwargs)
+        bounds = {"min": parsing.MIN_YEAR, "max": parsing.MAX_YEAR}
+        self.error_messages = {
+            **self.error_messages,
+            "invalid": parsing.INVALID_YEAR % bounds,
+            "min_value": parsing.INVALID_YEAR % bounds,
+            "max_value": parsing.INVALID_YEAR % bounds,
+        }
+        self.widget.attrs.update({"min": parsing.MIN_YEAR, "max": parsing.MAX_YEAR})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        year = parsing.parse_year(value, min_value=self.min_value, max_value=self.max_value)
+        if year is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return year
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year (``YearField``); ``lookup_expr="year"`` over a date column, or exact over an integer column."""
+
+    field_class = YearField
+
+
 class BaseFilterSet(django_filters.FilterSet):
-    """The base of every list's FilterSet: an empty choice reads "Tất cả", not "---------"; yes/no defaults to all."""
+    """The base of every list's FilterSet: an empty choice reads "Tất cả", not "---------"; yes/no defaults to all;
+    every id, date and integer field bounded (``legalaid.core.fields.harden``)."""
 
     @property
     def active_count(self) -> int:
@@ -77,6 +112,7 @@ class BaseFilterSet(django_filters.FilterSet):
                     field.empty_label = ALL
                     # The widget keeps the choices of the declared field (a shallow copy): give it the form's own.
                     field.widget.choices = field.choices
+            harden(form)
             form._labels_set = True
         return form
 

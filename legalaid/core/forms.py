@@ -3,7 +3,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
+from legalaid.core.fields import harden
 from legalaid.core.models import BranchCommune, CalendarOverride, Commune, CommuneFlag, Organisation, User
+from legalaid.lib.parsing import parse_id
 
 
 class DateInput(forms.DateInput):
@@ -32,7 +34,8 @@ def _say_choose(field) -> None:
 
 
 class BootstrapMixin:
-    """Bootstrap classes on every widget, and aria-invalid on fields with errors.
+    """Bootstrap classes on every widget, and aria-invalid on fields with errors; every id, date and integer field
+    bounded by ``legalaid.core.fields.harden`` (an out-of-range value is a message beside the field, never a 500).
 
     Fields are marked invalid as errors are added, never by validating in ``__init__``: a subclass narrows its
     querysets (to what the user may see) and its required fields after this ``__init__``, and validation must run
@@ -50,6 +53,7 @@ class BootstrapMixin:
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs=widget.attrs)
             _say_choose(field)
+        harden(self)
 
     def add_error(self, field, error):
         super().add_error(field, error)
@@ -95,7 +99,7 @@ class OrganisationForm(BootstrapMixin, forms.ModelForm):
         self.fields["centre"].queryset = visible.centres()
         self.fields["centre"].help_text = _("Chỉ cho tổ chức tham gia và cơ quan tiến hành tố tụng.")
         self.fields["commune"].queryset = Commune.objects.none()
-        province_id = self.data.get("province") if self.is_bound else self.instance.province_id
+        province_id = parse_id(self.data.get("province")) if self.is_bound else self.instance.province_id
         if province_id:
             self.fields["commune"].queryset = Commune.objects.filter(province_id=province_id)
 

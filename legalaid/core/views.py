@@ -37,6 +37,7 @@ from legalaid.core.models import (
 from legalaid.core.scoping import scope_of
 from legalaid.intake import selectors as intake_selectors
 from legalaid.lib.pagination import paginate
+from legalaid.lib.parsing import parse_id
 from legalaid.lib.xlsx import xlsx_response
 
 
@@ -188,7 +189,8 @@ def commune_options(request):
     """htmx: the communes of the chosen province for any address form (``?province=ID`` or a prefixed field name
     such as ``person-province``); public reference data, open to every signed-in user."""
     province_id = next((v for k, v in request.GET.items() if k == "province" or k.endswith("-province")), "")
-    communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id.isdigit() else []
+    province_id = parse_id(province_id)
+    communes = Commune.objects.filter(province_id=province_id).only("id", "name") if province_id else []
     return render(request, "core/_commune_options.html", {"communes": communes})
 
 

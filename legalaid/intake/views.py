@@ -27,6 +27,7 @@ from legalaid.eligibility.rules import Facts
 from legalaid.eligibility.views import render_form_result
 from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
+from legalaid.lib.parsing import parse_date, parse_id, parse_int
 from legalaid.lib.xlsx import xlsx_response
 from legalaid.people import services as people_services
 from legalaid.people.forms import PersonForm
@@ -58,12 +59,7 @@ FACT_FLAGS = [
 
 
 def _parse_date(text: str | None) -> dt.date | None:
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime((text or "").strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+    return parse_date(text)
 
 
 # --- Eligibility facts of the request form ---------------------------------------------------------------------
@@ -111,23 +107,19 @@ def _person_facts(person: Person) -> dict:
 
 def _posted_person_facts(data, user) -> dict:
     """Best-effort facts from the raw POST (the live preview): the chosen person, or the new person's fields."""
-    chosen = (data.get("beneficiary") or "").strip()
-    if chosen.isdigit():
+    chosen = parse_id(data.get("beneficiary"))
+    if chosen:
         person = Person.objects.visible_to(user).select_related("ethnicity").filter(pk=chosen).first()
         if person is not None:
             return _person_facts(person)
-    year = (data.get("person-birth_year") or "").strip()
-    ethnicity = (data.get("person-ethnicity") or "").strip()
-    minority = bool(
-        ethnicity.isdigit() and Ethnicity.objects.filter(pk=ethnicity).values_list("is_minority", flat=True).first()
-    )
-    commune = (data.get("person-commune") or "").strip()
+    ethnicity = parse_id(data.get("person-ethnicity"))
+    minority = bool(ethnicity and Ethnicity.objects.filter(pk=ethnicity).values_list("is_minority", flat=True).first())
     return {
         "date_of_birth": _parse_date(data.get("person-date_of_birth")),
-        "birth_year": int(year) if year.isdigit() and len(year) == 4 else None,
+        "birth_year": parse_int(data.get("person-birth_year"), min_value=1000, max_value=9999),
         "minority": minority,
         "disability": bool(data.get("person-has_disability")),
-        "commune_id": int(commune) if commune.isdigit() else None,
+        "commune_id": parse_id(data.get("person-commune")),
     }
 
 

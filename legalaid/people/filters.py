@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.filters import BaseFilterSet
 from legalaid.core.models import Commune, Province
+from legalaid.lib.parsing import parse_id
 
 from .choices import IdType, Sex
 from .models import Ethnicity, Person
@@ -27,8 +28,8 @@ class PersonFilter(BaseFilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the communes of the chosen province: 3,321 options would weigh down every page.
-        province_id = self.data.get("province") if self.data else None
-        if province_id and str(province_id).isdigit():
+        province_id = parse_id(self.data.get("province")) if self.data else None
+        if province_id:
             self.filters["commune"].queryset = Commune.objects.filter(province_id=province_id)
 
     def search(self, queryset, name, value):

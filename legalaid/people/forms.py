@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.forms import BootstrapMixin
 from legalaid.core.models import Commune
+from legalaid.lib.parsing import parse_id
 
 from . import services
 from .choices import CorrectionDecision, IdType
@@ -69,8 +70,8 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
         self.id_check = None
         self.fields["ethnicity"].queryset = Ethnicity.objects.all()
         self.fields["commune"].queryset = Commune.objects.none()
-        province_id = self._value("province") if self.is_bound else self.instance.province_id
-        if province_id and str(province_id).isdigit():
+        province_id = parse_id(self._value("province")) if self.is_bound else self.instance.province_id
+        if province_id:
             self.fields["commune"].queryset = Commune.objects.filter(province_id=province_id).only(
                 "id", "name", "province_id"
             )

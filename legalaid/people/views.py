@@ -17,6 +17,7 @@ from legalaid.core import audit, exports
 from legalaid.core.views import apply_form_errors
 from legalaid.lib.citizen_id import check_citizen_id, normalise
 from legalaid.lib.pagination import paginate
+from legalaid.lib.parsing import parse_date, parse_id, parse_int
 from legalaid.lib.xlsx import xlsx_response
 
 from . import services
@@ -284,8 +285,8 @@ def duplicates(request):
             full_name=get("full_name"),
             date_of_birth=_parse_date(get("date_of_birth")),
             birth_year=_parse_int(get("birth_year")),
-            commune=int(commune) if commune.isdigit() else None,
-            exclude_pk=int(exclude) if exclude.isdigit() else None,
+            commune=parse_id(commune),
+            exclude_pk=parse_id(exclude),
         )
     visible_ids = set(
         Person.objects.visible_to(request.user).filter(pk__in=[d.person.pk for d in found]).values_list("pk", flat=True)
@@ -296,13 +297,8 @@ def duplicates(request):
 
 
 def _parse_date(text: str) -> dt.date | None:
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+    return parse_date(text)
 
 
 def _parse_int(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 4 else None
+    return parse_int(text, min_value=0, max_value=9999)

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.core.filters import BaseFilterSet
+from legalaid.core.filters import BaseFilterSet, YearFilter
 
 from .choices import PlanStatus
 
@@ -14,7 +14,7 @@ from .choices import PlanStatus
 class PlanFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Số, ký hiệu hoặc trích yếu"), method="search")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=PlanStatus.choices)
-    year = django_filters.NumberFilter(label=_("Năm ban hành"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("Năm ban hành"), field_name="date", lookup_expr="year")
 
     class Meta:
         from .models import Plan

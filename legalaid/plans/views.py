@@ -22,6 +22,7 @@ from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
 from legalaid.lib.downloads import file_response
 from legalaid.lib.pagination import paginate
+from legalaid.lib.parsing import MAX_ID, parse_id, parse_int
 from legalaid.lib.xlsx import XLSX_CONTENT_TYPE, xlsx_response
 
 from . import selectors, services
@@ -435,9 +436,9 @@ def task_add(request, plan_pk: int):
     parent = None
     parent_pk = request.GET.get("parent") or ""
     if parent_pk:
-        if not parent_pk.isdigit():
+        if parse_id(parent_pk) is None:
             raise Http404
-        parent = get_object_or_404(plan.tasks.all(), pk=int(parent_pk))
+        parent = get_object_or_404(plan.tasks.all(), pk=parse_id(parent_pk))
     form = TaskAddForm(request.POST or None, initial={"version": plan.version})
     if request.method == "POST" and form.is_valid():
         cd = form.cleaned_data
@@ -467,10 +468,11 @@ def task_add(request, plan_pk: int):
 @require_POST
 def task_remove(request, pk: int):
     task = _visible_task(request.user, pk)
-    version = request.POST.get("version") or ""
     try:
         services.task_remove(
-            actor=request.user, task=task, expected_version=int(version) if version.isdigit() else None
+            actor=request.user,
+            task=task,
+            expected_version=parse_int(request.POST.get("version"), min_value=0, max_value=MAX_ID),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

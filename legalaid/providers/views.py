@@ -22,6 +22,7 @@ from legalaid.core.views import apply_form_errors
 from legalaid.intake.documents import DOCX_CONTENT_TYPE
 from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
+from legalaid.lib.parsing import parse_id
 from legalaid.lib.xlsx import xlsx_response
 
 from . import documents, selectors, services
@@ -445,11 +446,10 @@ def case_change(request, pk: int):
 
 def _pending_application(case, pk) -> ChangeApplication | None:
     """The case's pending application to change the provider named by the page's ``application`` parameter."""
-    if not pk or not str(pk).isdigit():
+    pk = parse_id(pk)
+    if pk is None:
         return None
-    return (
-        ChangeApplication.objects.pending().filter(case=case, pk=int(pk)).select_related("assignment__provider").first()
-    )
+    return ChangeApplication.objects.pending().filter(case=case, pk=pk).select_related("assignment__provider").first()
 
 
 # --- The beneficiary's application to change the provider (DOMAIN 1.8) --------------------------------------------

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind
-from legalaid.core.filters import BaseFilterSet
+from legalaid.core.filters import BaseFilterSet, YearFilter
 from legalaid.core.models import Organisation
 from legalaid.lib.text import fold
 
@@ -20,7 +20,7 @@ STATUS_CHOICES = [*StudyStatus.choices, (LATE, _("Chậm tiến độ"))]
 
 class StudyFilter(BaseFilterSet):
     q = django_filters.CharFilter(label=_("Tên chuyên đề"), method="search")
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = YearFilter(label=_("Năm"))
     department = django_filters.ModelChoiceFilter(
         label=_("Đơn vị chủ trì"), queryset=Organisation.objects.none(), method="filter_department"
     )

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "legalaid.core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL in any parameter is a 400 (PostgreSQL refuses it in text): docs/security.md.
+    "legalaid.core.middleware.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -1,6 +1,9 @@
 import uuid
 from contextvars import ContextVar
 
+from django.core.exceptions import BadRequest
+from django.http import QueryDict
+
 _request_id: ContextVar[str] = ContextVar("legalaid_request_id", default="")
 
 
@@ -57,4 +60,23 @@ class VietnameseFirstLocaleMiddleware:
 
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
+class RefuseNulMiddleware:
+    """A request whose parameters (query string or form fields, names or values) hold a NUL character is a 400.
+
+    No browser sends one from a form; PostgreSQL refuses it in any text ("A string literal cannot contain NUL"), so
+    it would otherwise be a 500 wherever a view reads a parameter outside a Django form field (which refuses it
+    itself). Issue 14 item 6.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for params in (request.GET, request.POST if request.method == "POST" else QueryDict()):
+            for key, values in params.lists():
+                if "\x00" in key or any("\x00" in value for value in values if isinstance(value, str)):
+                    raise BadRequest("NUL character in a request parameter")
         return self.get_response(request)

@@ -125,3 +125,19 @@ def test_a_date_out_of_range_in_a_list_filter_is_a_message(client, world, url_na
     response = client.get(reverse(url_name), {name: day})
     assert response.status_code == 200
     assert field_errors(response).get(name)
+
+
+@pytest.mark.parametrize(
+    ("method", "url_name", "data"),
+    [
+        ("get", "intake:person_search", {"q": "Nguyễn\x00"}),
+        ("get", "people:duplicates", {"full_name": "A\x00", "id_number": "001\x00"}),
+        ("get", "people:person_list", {"q\x00": "x"}),
+        ("post", "people:person_create", {"full_name": "Nguyễn Văn Thử\x00"}),
+    ],
+)
+def test_a_nul_character_in_a_parameter_is_a_bad_request(client, world, method, url_name, data):
+    client.force_login(world.a.intake)
+    response = getattr(client, method)(reverse(url_name), data)
+    assert response.status_code == 400
+    assert not Person.objects.filter(full_name__startswith="Nguyễn Văn Thử").exists()

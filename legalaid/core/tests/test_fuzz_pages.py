@@ -181,9 +181,17 @@ def _app(view_name: str | None) -> str:
 APP_GROUPS = {
     "core": ["core", "eligibility", "people", ""],
     "intake": ["intake", "cases"],
-    "providers": ["providers", "commendations"],
+    "providers": ["providers", "commendations", "payments"],
     "plans": ["plans", "studies"],
 }
+
+
+def test_every_app_is_fuzzed():
+    from legalaid.core.tests.fuzzing import url_patterns
+
+    apps = {name.split(":")[0] if ":" in name else "" for name, _route, _converters in url_patterns()}
+    grouped = {app for group in APP_GROUPS.values() for app in group}
+    assert apps - grouped <= {"admin"}, f"apps in no group of APP_GROUPS: {apps - grouped - {'admin'}}"
 
 
 @pytest.mark.parametrize("group", list(APP_GROUPS))

@@ -9,6 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from legalaid.core import checks  # noqa: F401  (registers the security checks)
-        from legalaid.core import converters
+        from legalaid.core.converters import register_converters
 
-        converters.register()
+        register_converters()

@@ -43,7 +43,7 @@ class YearConverter:
         return str(year)
 
 
-def register() -> None:
+def register_converters() -> None:
     from django.urls import register_converter
     from django.urls.converters import get_converters
 

@@ -45,7 +45,25 @@ def _records(world) -> SimpleNamespace:
     r.plan = make_plan(a.centre, actor=a.director)
     r.task = PlanTask.objects.filter(plan=r.plan).order_by("pk").first()
     r.target = TaskTarget.objects.filter(task__plan=r.plan).order_by("pk").first()
+    r.entry = _feedback_entry(a)
     return r
+
+
+def _feedback_entry(a):
+    from django.utils import timezone
+
+    from legalaid.feedback import services
+    from legalaid.feedback.models import FeedbackEntry
+
+    entry = FeedbackEntry(
+        source="letter",
+        kind="complaint_provider",
+        ground="no_aid",
+        received_on=timezone.localdate(),
+        sender_name="Nguyễn Thị Khiếu Nại",
+        content="Người thực hiện không liên lạc với tôi.",
+    )
+    return services.entry_register(actor=a.intake, entry=entry)
 
 
 #: Pages with arguments, and the record they open.
@@ -96,6 +114,13 @@ ARGS_FOR = {
     "plans:task_edit": lambda r: {"pk": r.task.pk},
     "plans:task_progress": lambda r: {"pk": r.task.pk},
     "plans:target_edit": lambda r: {"pk": r.target.pk},
+    "feedback:entry_detail": lambda r: {"pk": r.entry.pk},
+    "feedback:entry_assign": lambda r: {"pk": r.entry.pk},
+    "feedback:entry_resolve": lambda r: {"pk": r.entry.pk},
+    "feedback:entry_decide": lambda r: {"pk": r.entry.pk},
+    "feedback:entry_escalate": lambda r: {"pk": r.entry.pk},
+    "feedback:survey_enter": lambda r: {"case_pk": r.assigned.pk},
+    "feedback:invitation_create": lambda r: {"case_pk": r.assigned.pk},
 }
 
 #: Not opened here, with the reason. Their forms are still reached when another page renders them (an action button
@@ -131,6 +156,13 @@ SKIP = {
     "plans:plan_report_xlsx": "a file, no form",
     "plans:task_remove": "POST only, reached through the task page's button",
     "plans:evidence_download": "a file, no form",
+    "password_reset_confirm": "a one-time link from an e-mail (its form is the new password twice)",
+    "core:user_otp_reset": "POST only, reached through the user page's button",
+    "feedback:entry_action": "POST only, reached through the entry page's buttons",
+    "feedback:entry_withdraw": "POST only, reached through the entry page's button",
+    "feedback:decision_download": "a file, no form",
+    "feedback:response_detail": "read only, no form",
+    "survey_public": "a one-time survey link (feedback's own tests send it bad answers)",
 }
 
 ROLES = ["root", *PERSONAS]
@@ -180,7 +212,7 @@ def _app(view_name: str | None) -> str:
 
 APP_GROUPS = {
     "core": ["core", "eligibility", "people", ""],
-    "intake": ["intake", "cases"],
+    "intake": ["intake", "cases", "feedback"],
     "providers": ["providers", "commendations", "payments"],
     "plans": ["plans", "studies"],
 }

@@ -55,6 +55,11 @@ class BootstrapMixin:
             _say_choose(field)
         harden(self)
 
+    def full_clean(self):
+        # Again before validating: a subclass may add fields after this class's __init__.
+        harden(self)
+        super().full_clean()
+
     def add_error(self, field, error):
         super().add_error(field, error)
         for name in self._errors or {}:

@@ -31,6 +31,7 @@ from legalaid.core.views import apply_form_errors
 from legalaid.intake.documents.rendering import DOCX_CONTENT_TYPE
 from legalaid.lib.formatting import format_date
 from legalaid.lib.pagination import paginate
+from legalaid.lib.parsing import parse_date, parse_id
 
 from . import figures, ratelimit, services
 from .choices import Audience, EntryStatus, Level
@@ -57,16 +58,13 @@ def _period(request) -> tuple[dt.date | None, dt.date | None]:
     out = []
     for keys in (("from", "start"), ("to", "end")):
         value = next((request.GET.get(k) for k in keys if request.GET.get(k)), "")
-        try:
-            out.append(dt.datetime.strptime(value, "%d/%m/%Y").date() if value else None)
-        except ValueError:
-            out.append(None)
+        out.append(parse_date(value))
     return out[0], out[1]
 
 
 def _centre_filter(request, qs):
-    centre = request.GET.get("centre", "")
-    return qs.filter(centre_id=int(centre)) if centre.isdigit() else qs
+    centre = parse_id(request.GET.get("centre"))
+    return qs.filter(centre_id=centre) if centre else qs
 
 
 def _entry(user, pk: int) -> FeedbackEntry:

@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind, Role
+from legalaid.core.fields import harden
 from legalaid.core.forms import BootstrapMixin
 from legalaid.core.models import Organisation, User
+from legalaid.lib.parsing import MAX_ID
 
 from .choices import ChangeGround
 from .models import Language, Provider, ProviderContract
@@ -83,8 +85,12 @@ class QuotaForm(BootstrapMixin, forms.Form):
 class AssignForm(forms.Form):
     """The "Cử người thực hiện" button of one provider row."""
 
-    provider = forms.IntegerField(widget=forms.HiddenInput)
+    provider = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        harden(self)
 
 
 class ChangeForm(BootstrapMixin, forms.Form):

@@ -13,7 +13,7 @@ import datetime as dt
 import zlib
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
 
 import lxml.html
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -142,6 +142,17 @@ def parse_forms(html: str, page_path: str) -> list[Form]:
                 target = urlsplit(node.get(attribute) or "").path
                 if target.startswith("/"):
                     forms.append(Form(target, method, controls))
+    # Links that carry parameters (pagination, export, drill-downs from a figure to its list) are GET forms too.
+    for link in doc.xpath("//a[@href]"):
+        parts = urlsplit(link.get("href"))
+        if not parts.query or (parts.path and not parts.path.startswith("/")):
+            continue
+        controls = {}
+        for pair in parts.query.split("&"):
+            name, _sep, value = pair.partition("=")
+            if name:
+                controls[unquote_plus(name)] = Control(unquote_plus(name), "text", [], [unquote_plus(value)])
+        forms.append(Form(parts.path or page_path, "get", controls))
     return forms
 
 

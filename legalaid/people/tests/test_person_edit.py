@@ -98,7 +98,8 @@ def test_a_13_digit_id_gives_a_vietnamese_error_beside_the_field(client, world):
     [
         ({"full_name": ""}, "Trường này là bắt buộc"),
         ({"date_of_birth": "31/02/1985"}, "Nhập một ngày hợp lệ"),
-        ({"date_of_birth": "01/01/2999"}, "Ngày sinh không được sau ngày hôm nay"),
+        ({"date_of_birth": "01/01/2099"}, "Ngày sinh không được sau ngày hôm nay"),
+        ({"date_of_birth": "01/01/2999"}, "Ngày phải trong khoảng từ 01/01/1900 đến 31/12/2100"),
         ({"date_of_birth": "", "birth_year": "1800"}, "Năm sinh phải từ 1900"),
         ({"id_type": "cmnd", "id_number": "12345"}, "9 chữ số"),
         ({"id_type": "none", "id_number": "123456789"}, "không có giấy tờ"),

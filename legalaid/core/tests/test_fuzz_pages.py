@@ -121,6 +121,9 @@ ARGS_FOR = {
     "feedback:entry_escalate": lambda r: {"pk": r.entry.pk},
     "feedback:survey_enter": lambda r: {"case_pk": r.assigned.pk},
     "feedback:invitation_create": lambda r: {"case_pk": r.assigned.pk},
+    "payments:payment_propose": lambda r: {"case_pk": r.assigned.pk},
+    "payments:decision_create": lambda r: {"case_pk": r.assigned.pk},
+    "quality:appraisal_assign": lambda r: {"case_pk": r.assigned.pk},
 }
 
 #: Not opened here, with the reason. Their forms are still reached when another page renders them (an action button
@@ -162,6 +165,12 @@ SKIP = {
     "feedback:entry_withdraw": "POST only, reached through the entry page's button",
     "feedback:decision_download": "a file, no form",
     "feedback:response_detail": "read only, no form",
+    "payments:payment_detail": "needs a payment record (not yet in the fuzz world)",
+    "payments:payment_action": "POST only, reached through the payment page's buttons",
+    "payments:payment_file": "a file, no form",
+    "quality:appraisal_detail": "needs an appraisal record (not yet in the fuzz world)",
+    "quality:appraisal_complete": "needs an appraisal record (not yet in the fuzz world)",
+    "quality:appraisal_report": "a file or read-only report of an appraisal",
     "survey_public": "a one-time survey link (feedback's own tests send it bad answers)",
 }
 
@@ -212,7 +221,7 @@ def _app(view_name: str | None) -> str:
 
 APP_GROUPS = {
     "core": ["core", "eligibility", "people", ""],
-    "intake": ["intake", "cases", "feedback"],
+    "intake": ["intake", "cases", "feedback", "quality"],
     "providers": ["providers", "commendations", "payments"],
     "plans": ["plans", "studies"],
 }

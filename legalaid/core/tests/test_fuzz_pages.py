@@ -124,6 +124,7 @@ ARGS_FOR = {
     "payments:payment_propose": lambda r: {"case_pk": r.assigned.pk},
     "payments:decision_create": lambda r: {"case_pk": r.assigned.pk},
     "quality:appraisal_assign": lambda r: {"case_pk": r.assigned.pk},
+    "people:correction_create": lambda r: {"pk": r.person.pk},
 }
 
 #: Not opened here, with the reason. Their forms are still reached when another page renders them (an action button
@@ -172,6 +173,15 @@ SKIP = {
     "quality:appraisal_complete": "needs an appraisal record (not yet in the fuzz world)",
     "quality:appraisal_report": "a file or read-only report of an appraisal",
     "survey_public": "a one-time survey link (feedback's own tests send it bad answers)",
+    "people:person_data_export": "a file, no form",
+    "people:correction_decide": "needs a correction request (not yet in the fuzz world)",
+    "quality:evaluation_detail": "needs an evaluation (not yet in the fuzz world)",
+    "quality:team_add": "needs an evaluation (not yet in the fuzz world)",
+    "quality:opinion_record": "needs an evaluation and an invited expert (not yet in the fuzz world)",
+    "quality:evaluation_conclude": "needs an evaluation (not yet in the fuzz world)",
+    "quality:plan_detail": "needs an evaluation plan (not yet in the fuzz world)",
+    "quality:plan_approve": "needs an evaluation plan (not yet in the fuzz world)",
+    "quality:follow_up_done": "needs a follow-up of an evaluation (not yet in the fuzz world)",
 }
 
 ROLES = ["root", *PERSONAS]

@@ -271,7 +271,7 @@ def test_the_received_day_cannot_be_in_the_future(client, world):
     person = PersonFactory(centre=world.a.centre)
     client.force_login(world.a.intake)
     response = client.post(
-        reverse("people:correction_create", args=[person.pk]), {"received_on": "02/03/2999", "asked": "Sửa tên"}
+        reverse("people:correction_create", args=[person.pk]), {"received_on": "02/03/2099", "asked": "Sửa tên"}
     )
     assert response.status_code == 200
     assert "không thể sau hôm nay" in parse(response).text_content()

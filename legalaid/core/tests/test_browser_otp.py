@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from legalaid.conftest import assert_no_csp_violations
 from legalaid.core import otp
@@ -42,7 +43,7 @@ def test_first_login_enrols_the_authenticator_then_the_next_login_asks_for_a_cod
     page.get_by_label("Mã xác thực").fill(code_from(key))
     page.get_by_role("button", name="Xác nhận và đăng ký").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Mã dự phòng"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mã dự phòng")
     codes = page.locator("#backup-codes li").all_inner_texts()
     assert len(codes) == 10
     page.locator("#backup-codes-done").click()
@@ -78,7 +79,8 @@ def test_an_enrolled_director_logs_in_with_a_code_and_reaches_the_home_page(
     page.wait_for_url(re.compile(r"/xac-thuc/"))
     page.get_by_label("Mã xác thực").fill("000000" if code_from(key) != "000000" else "111111")
     page.get_by_role("button", name="Xác nhận").click()
-    assert page.get_by_text("Mã không đúng hoặc đã hết hạn").is_visible()
+    # The click only starts the POST: wait for the answer rather than read the page still showing the form.
+    expect(page.get_by_text("Mã không đúng hoặc đã hết hạn")).to_be_visible()
     page.wait_for_timeout(1100)  # django-otp waits 1 s after a wrong code before it takes another (2 s, 4 s, ...)
     page.get_by_label("Mã xác thực").fill(code_from(key))
     page.get_by_role("button", name="Xác nhận").click()

@@ -51,7 +51,7 @@ def test_the_public_page_shows_the_questions_and_the_centre_name_only(issued):
     assert "<script" not in html and "style=" not in html
     assert "name='csrfmiddlewaretoken'" in html
     assert response["Cache-Control"].startswith("no-store") or "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "unsafe-inline" not in response["Content-Security-Policy"]
 
 

@@ -128,13 +128,27 @@ def base_salary_on(salaries: Iterable[SalaryRow], on_date: dt.date) -> SalaryRow
     return found
 
 
+def _kind_label(kind: str) -> str:
+    """The provider kind's name for a message (the user never sees a raw code)."""
+    from legalaid.providers.choices import ProviderKind
+
+    return str(ProviderKind(kind).label) if kind in ProviderKind.values else kind
+
+
+def _form_label(form: str) -> str:
+    """The form of aid's name for a message, from the reference list the forms are seeded from (no query)."""
+    from legalaid.intake.reference import FORMS_OF_AID
+
+    return next((name for code, name, *_rest in FORMS_OF_AID if code == form), form)
+
+
 def rate_on(rates: Iterable[RateRow], kind: str, form: str, on_date: dt.date) -> RateRow:
     """The rate of ``kind`` for ``form`` in force on ``on_date``."""
     matching = [r for r in rates if r.provider_kind == kind and r.form == form and r.in_force_on(on_date)]
     if not matching:
         raise NoRate(
             _("Chưa có mức thù lao, bồi dưỡng cho loại người thực hiện “%(kind)s”, hình thức “%(form)s” ngày %(day)s.")
-            % {"kind": kind, "form": form, "day": format_date(on_date)}
+            % {"kind": _kind_label(kind), "form": _form_label(form), "day": format_date(on_date)}
         )
     return max(matching, key=lambda r: r.valid_from)
 

@@ -111,6 +111,21 @@ def test_no_rate(kind, form, day):
         fee_breakdown(kind=kind, form=form, sessions=D(1), on_date=day, salaries=SALARIES, rates=RATES)
 
 
+def test_the_no_rate_message_names_the_kind_and_form_never_their_codes():
+    with pytest.raises(NoRate) as raised:
+        fee_breakdown(
+            kind="collaborator",
+            form="litigation",
+            sessions=D(1),
+            on_date=dt.date(2024, 7, 1),
+            salaries=SALARIES,
+            rates=RATES,
+        )
+    message = str(raised.value)
+    assert "Cộng tác viên" in message and "Tham gia tố tụng" in message
+    assert "collaborator" not in message and "litigation" not in message
+
+
 @pytest.mark.parametrize("bad", [1.0, 0.1 + 0.2, 30.0, "30", True, None])
 def test_float_and_other_types_are_refused(bad):
     """Money never passes through float: a float (or text, or a bool) is refused, not converted."""

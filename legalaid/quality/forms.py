@@ -15,7 +15,7 @@ from legalaid.core.scoping import scope_of
 
 from .choices import TRIGGER_ORIGINS
 from .models import CriteriaSet, EvaluationPlan, ResultLevel, TeamMember
-from .services import APPRAISER_ROLES
+from .services import APPRAISER_ROLES, DELEGATE_ROLES
 
 
 class AppraiserChoiceField(forms.ModelChoiceField):
@@ -39,6 +39,23 @@ class AssignAppraiserForm(BootstrapMixin, forms.Form):
         units = Organisation.objects.filter(pk=case.centre_id) | Organisation.objects.filter(parent_id=case.centre_id)
         self.fields["appraiser"].queryset = User.objects.filter(
             is_active=True, role__in=APPRAISER_ROLES, organisation__in=units.values("pk")
+        ).order_by("full_name", "pk")
+
+
+class DelegationForm(BootstrapMixin, forms.Form):
+    """The director names a member of the Centre who assigns appraisers in their stead, for a period."""
+
+    delegate = AppraiserChoiceField(label=_("Người được ủy quyền"), queryset=User.objects.none())
+    valid_from = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    valid_to = forms.DateField(
+        label=_("Đến ngày"), widget=DateInput(), required=False, help_text=_("Để trống: đến khi chấm dứt.")
+    )
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Organisation.objects.filter(pk=centre.pk) | Organisation.objects.filter(parent_id=centre.pk)
+        self.fields["delegate"].queryset = User.objects.filter(
+            is_active=True, role__in=DELEGATE_ROLES, organisation__in=units.values("pk")
         ).order_by("full_name", "pk")
 
 

@@ -56,6 +56,8 @@ from .selectors import completed_cases_q
 
 #: Who may appraise: the Centre's professional staff (DOMAIN.md 12: "who" is UNCONFIRMED; a Centre setting later).
 APPRAISER_ROLES = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.OFFICER, Role.BRANCH_HEAD})
+#: Managers assign by their role; the director delegates to a legal aid officer of the Centre.
+DELEGATE_ROLES = frozenset({Role.OFFICER})
 APPRAISAL_DAYS_PARAMETER = "quality.appraisal_working_days"
 #: TT 02/2021/TT-BTP Art. 8: at most 30 sessions per litigation case and 20 per representation case.
 MAX_SESSIONS_PARAMETER = {
@@ -264,6 +266,8 @@ def delegation_grant(*, actor, delegate, valid_from: dt.date, valid_to: dt.date 
         raise PermissionDenied(_("Chỉ Giám đốc Trung tâm ủy quyền phân công thẩm định."))
     if delegate.centre is None or delegate.centre.pk != centre.pk:
         raise ValidationError({"delegate": _("Người được ủy quyền phải thuộc Trung tâm.")})
+    if delegate.role not in DELEGATE_ROLES:
+        raise ValidationError({"delegate": _("Chỉ ủy quyền cho Trợ giúp viên pháp lý của Trung tâm.")})
     if valid_to is not None and valid_to < valid_from:
         raise ValidationError({"valid_to": _("Ngày kết thúc phải sau ngày bắt đầu.")})
     delegation = AppraisalDelegation(
@@ -273,6 +277,23 @@ def delegation_grant(*, actor, delegate, valid_from: dt.date, valid_to: dt.date 
     delegation.save()
     audit.record(actor=actor, action=AuditAction.CREATE, instance=delegation)
     return delegation
+
+
+@transaction.atomic
+def delegation_end(*, actor, delegation: AppraisalDelegation, on: dt.date | None = None) -> AppraisalDelegation:
+    """The director ends a delegation: from the day after ``on`` (today by default) the delegate no longer assigns."""
+    if not actor.has_perm("quality.delegate_assignment", delegation):
+        raise PermissionDenied(_("Chỉ Giám đốc Trung tâm chấm dứt ủy quyền phân công thẩm định."))
+    locked = AppraisalDelegation.objects.select_for_update().get(pk=delegation.pk)
+    on = on or timezone.localdate()
+    if locked.valid_to is not None and locked.valid_to <= on:
+        raise ValidationError(_("Ủy quyền này đã hết hiệu lực."))
+    before = audit.snapshot(locked)
+    # Ended the day before it began: it never applied (valid_to may not precede valid_from).
+    locked.valid_to = max(on, locked.valid_from)
+    locked.save(update_fields=["valid_to", "updated_at"])
+    audit.record(actor=actor, action=AuditAction.UPDATE, instance=locked, before=before, message="Chấm dứt ủy quyền")
+    return locked
 
 
 # --- Evaluation by the Department of Justice (TT 12/2018/TT-BTP Art. 15 as amended) --------------------------------

@@ -24,8 +24,8 @@ from legalaid.lib.pagination import paginate
 from . import documents, selectors, services
 from .choices import AppraisalStatus
 from .filters import AppraisalFilter
-from .forms import AppraisalForm, AssignAppraiserForm
-from .models import Appraisal, CriteriaSet
+from .forms import AppraisalForm, AssignAppraiserForm, DelegationForm
+from .models import Appraisal, AppraisalDelegation, CriteriaSet
 
 
 def _appraisal(user, pk: int) -> Appraisal:
@@ -217,3 +217,54 @@ def home_coverage(user, today: dt.date) -> dict | None:
     start = today.replace(month=1, day=1)
     cases = selectors.completed_between(selectors.appraisable_cases(user), start, today)
     return {"start": start, "end": today, **selectors.coverage(cases)[0]}
+
+
+@login_required
+@permission_required("quality.delegate_assignment", raise_exception=True)
+def delegation_list(request):
+    """The director's delegations of the appraisal assignment (current and past), with the form to grant one and a
+    button to end one. TT 12/2018 Art. 16 names the director; the delegation is the Centre's practice (UNCONFIRMED)."""
+    centre = request.user.centre
+    if centre is None:
+        raise PermissionDenied
+    form = DelegationForm(request.POST or None, centre=centre, initial={"valid_from": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            delegation = services.delegation_grant(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã ủy quyền cho %(name)s phân công thẩm định từ ngày %(date)s. Tiếp theo: vụ việc chờ phân công "
+                    "hiện trong danh sách công việc của %(name)s."
+                )
+                % {"name": delegation.delegate.full_name, "date": format_date(delegation.valid_from)},
+            )
+            return redirect("quality:delegation_list")
+    delegations = AppraisalDelegation.objects.filter(centre=centre).select_related("delegate", "granted_by")
+    return render(
+        request,
+        "quality/delegation_list.html",
+        {"form": form, "page": paginate(request, delegations), "today": timezone.localdate()},
+    )
+
+
+@login_required
+@permission_required("quality.delegate_assignment", raise_exception=True)
+def delegation_end(request, pk: int):
+    if request.method != "POST":
+        return redirect("quality:delegation_list")
+    delegation = get_object_or_404(AppraisalDelegation.objects.filter(centre=request.user.centre), pk=pk)
+    try:
+        services.delegation_end(actor=request.user, delegation=delegation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Đã chấm dứt ủy quyền của %(name)s. Từ ngày mai, Giám đốc hoặc Phó Giám đốc phân công thẩm định.")
+            % {"name": delegation.delegate.full_name},
+        )
+    return redirect("quality:delegation_list")

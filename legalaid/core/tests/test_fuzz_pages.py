@@ -182,6 +182,7 @@ SKIP = {
     "quality:plan_detail": "needs an evaluation plan (not yet in the fuzz world)",
     "quality:plan_approve": "needs an evaluation plan (not yet in the fuzz world)",
     "quality:follow_up_done": "needs a follow-up of an evaluation (not yet in the fuzz world)",
+    "quality:delegation_end": "POST only, reached through the delegation list's button",
 }
 
 ROLES = ["root", *PERSONAS]

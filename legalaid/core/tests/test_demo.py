@@ -249,3 +249,26 @@ def test_demo_pages_show_the_year(seeded, client):
     case = LegalAidCase.objects.filter(status=CaseStatus.ARCHIVED, form_of_aid__code="litigation").first()
     body = client.get(reverse("cases:case_detail", kwargs={"pk": case.pk})).content.decode()
     assert case.code in body
+
+
+def test_demo_quality_payments_and_feedback(seeded, client):
+    """Issue 9's records in the demo: appraisals in every state, payments in every state, surveys and a decided
+    complaint, each on its page and work list."""
+    from legalaid.feedback.models import FeedbackEntry, SurveyResponse
+    from legalaid.payments.models import Payment
+    from legalaid.quality.models import Appraisal
+
+    statuses = set(Appraisal.objects.values_list("status", flat=True))
+    assert statuses == {"assigned", "done"}
+    for appraisal in Appraisal.objects.select_related("case"):
+        providers = set(appraisal.case.assignments.values_list("provider__user_id", flat=True))
+        assert appraisal.appraiser_id not in providers  # TT 12/2018 Art. 16
+    assert {"proposed", "approved", "paid"} <= set(Payment.objects.values_list("status", flat=True))
+    assert SurveyResponse.objects.count() >= 10
+    assert FeedbackEntry.objects.filter(status="resolved", decisions__isnull=False).exists()
+    assert FeedbackEntry.objects.filter(status="open").exists()
+    client.force_login(User.objects.get(username="giamdoc"))
+    home = client.get(reverse("home")).content.decode()
+    assert 'data-section="appraisals_to_assign"' in home and 'data-section="payments_to_approve"' in home
+    for name in ("quality:appraisal_list", "quality:coverage", "payments:payment_list", "feedback:entry_list"):
+        assert client.get(reverse(name)).status_code == 200, name

@@ -44,9 +44,12 @@ class Command(BaseCommand):
         # The apps depend on core, not the reverse: their demo modules are imported here.
         from legalaid.cases import demo as cases_demo
         from legalaid.commendations import demo as commendations_demo
+        from legalaid.feedback import demo as feedback_demo
         from legalaid.intake import demo as intake_demo
+        from legalaid.payments import demo as payments_demo
         from legalaid.plans import demo as plans_demo
         from legalaid.providers import demo as providers_demo
+        from legalaid.quality import demo as quality_demo
         from legalaid.studies import demo as studies_demo
 
         demo.seed()
@@ -66,3 +69,7 @@ class Command(BaseCommand):
         studies_demo.seed()
         commendations_demo.seed()
         plans_demo.seed()
+        # Quality and payment (issue 9): appraisals of the completed cases, their payments, surveys and complaints.
+        quality_demo.seed()
+        payments_demo.seed()
+        feedback_demo.seed()

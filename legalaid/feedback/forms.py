@@ -6,10 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.core.forms import BootstrapMixin
+from legalaid.core.forms import BootstrapMixin, DateInput
 from legalaid.core.models import User
 
-from .choices import AUDIENCE_OF, DecisionResult, EntryKind, QuestionKind, Respondent, Source
+from .choices import AUDIENCE_OF, COMPLAINT_KINDS, DecisionResult, EntryKind, QuestionKind, Respondent, Source
 from .models import ComplaintDecision, FeedbackEntry, QuestionnaireVersion
 
 
@@ -143,6 +143,59 @@ class EntryForm(BootstrapMixin, forms.ModelForm):
         data = super().clean()
         if data.get("kind") in (EntryKind.COMPLAINT_DECISION, EntryKind.COMPLAINT_PROVIDER) and not data.get("ground"):
             self.add_error("ground", _("Khiếu nại phải nêu căn cứ theo Điều 45 khoản 1 Luật Trợ giúp pháp lý."))
+        return data
+
+
+class DepartmentComplaintForm(BootstrapMixin, forms.ModelForm):
+    """A second complaint received by the Department of Justice (Law Art. 45(3)) that the Centre never registered:
+    the Centre it concerns (one the Department oversees), the complaint, the first-level decision as written, the day
+    the Department received it. The case is typed by its code, looked up in the chosen Centre."""
+
+    centre = forms.ModelChoiceField(label=_("Trung tâm bị khiếu nại"), queryset=None)
+    case_code = forms.CharField(
+        label=_("Mã hồ sơ vụ việc liên quan"), required=False, max_length=40, help_text=_("Ví dụ: TT.TGTT.12.2026.")
+    )
+    second_received_on = forms.DateField(label=_("Ngày Sở Tư pháp nhận khiếu nại lần hai"), widget=DateInput())
+    first_decision = forms.CharField(
+        label=_("Quyết định giải quyết lần đầu"),
+        required=False,
+        max_length=200,
+        help_text=_("Số, ngày quyết định của Giám đốc Trung tâm; để trống nếu Trung tâm không giải quyết đúng hạn."),
+    )
+
+    class Meta:
+        model = FeedbackEntry
+        fields = ["source", "kind", "ground", "received_on", "event_on", "sender_name", "sender_contact", "content"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 4})}
+        labels = {"received_on": _("Ngày Trung tâm nhận khiếu nại lần đầu")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from legalaid.core.models import Organisation
+        from legalaid.core.scoping import scope_of
+
+        self.user = user
+        centres = Organisation.objects.filter(pk__in=scope_of(user).centre_ids).order_by("name")
+        self.fields["centre"].queryset = centres
+        self.fields["source"].choices = [c for c in Source.choices if c[0] not in (Source.SURVEY, Source.WEB)]
+        self.fields["kind"].choices = [c for c in EntryKind.choices if c[0] in COMPLAINT_KINDS]
+        self.fields["ground"].required = True
+        self.fields["received_on"].required = False
+        self.fields["received_on"].help_text = _("Để trống nếu không rõ.")
+        self.initial.setdefault("second_received_on", timezone.localdate())
+        self.initial.setdefault("source", Source.LETTER)
+
+    def clean(self):
+        from legalaid.cases.models import LegalAidCase
+
+        data = super().clean()
+        code = (data.get("case_code") or "").strip()
+        self.instance.case = None
+        if code and data.get("centre"):
+            case = LegalAidCase.objects.visible_to(self.user).filter(centre=data["centre"], code__iexact=code).first()
+            if case is None:
+                self.add_error("case_code", _("Không tìm thấy vụ việc có mã này trong Trung tâm đã chọn."))
+            self.instance.case = case
         return data
 
 

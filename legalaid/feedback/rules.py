@@ -43,5 +43,9 @@ rules.add_perm("feedback.work_entry", rules.is_superuser | centre_work | departm
 rules.add_perm("feedback.escalate_entry", rules.is_superuser | centre_work | (is_doj_officer & in_scope))
 rules.add_perm("feedback.decide_first_level", rules.is_superuser | (is_head & writes_allowed & in_scope))
 rules.add_perm("feedback.decide_second_level", rules.is_superuser | department_work)
+#: A second complaint sent straight to the Director of the Department of Justice (Art. 45(3)), never entered at the
+#: Centre: a Department officer registers it for a Centre the Department oversees (checked by the service; like the
+#: second-level decision, a Department record although the Centres' own records stay read-only to the Department).
+rules.add_perm("feedback.register_second_level", rules.is_superuser | is_doj_officer)
 rules.add_perm("feedback.view_survey", can_view)
 rules.add_perm("feedback.enter_survey", rules.is_superuser | (is_centre_staff & writes_allowed))

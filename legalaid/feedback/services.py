@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from legalaid.core import audit
 from legalaid.core.choices import AuditAction
 from legalaid.core.scoping import scope_of
+from legalaid.lib.formatting import format_date
 
 from . import deadlines
 from .choices import (
@@ -356,7 +357,9 @@ def _log(entry: FeedbackEntry, kind: str, text: str, actor, on: dt.date | None =
     return action
 
 
-def _entry_create(entry: FeedbackEntry, *, actor) -> FeedbackEntry:
+def _entry_create(entry: FeedbackEntry, *, actor, second_received_on: dt.date | None = None) -> FeedbackEntry:
+    """Number and save a new entry at the first level, or at the second when ``second_received_on`` is given (a
+    complaint sent straight to the Department), with its deadline counted from the day its level was received."""
     if entry.received_on > timezone.localdate():
         raise ValidationError({"received_on": _("Ngày nhận không thể sau hôm nay.")})
     entry.content = (entry.content or "").strip()
@@ -373,9 +376,10 @@ def _entry_create(entry: FeedbackEntry, *, actor) -> FeedbackEntry:
     if entry.case_id and not entry.branch_id:
         entry.branch_id = entry.case.branch_id
     entry.year = entry.received_on.year
-    entry.level = Level.FIRST
+    entry.level = Level.SECOND if second_received_on else Level.FIRST
+    entry.second_received_on = second_received_on
     entry.status = EntryStatus.OPEN
-    entry.due_on = deadlines.due_date(entry.kind, entry.level, entry.received_on)
+    entry.due_on = deadlines.due_date(entry.kind, entry.level, second_received_on or entry.received_on)
     entry.created_by = actor if actor is not None and actor.is_authenticated else None
     entry.number = 0
     entry.full_clean(exclude=["number"])
@@ -408,6 +412,47 @@ def entry_register(*, actor, entry: FeedbackEntry) -> FeedbackEntry:
         if scope.branch_id:
             entry.branch_id = scope.branch_id
     return _entry_create(entry, actor=actor)
+
+
+@transaction.atomic
+def complaint_register_at_department(
+    *, actor, entry: FeedbackEntry, centre, second_received_on: dt.date, first_decision: str = ""
+) -> FeedbackEntry:
+    """A complaint the complainant sent straight to the Director of the Department of Justice as the second level
+    (Law on Legal Aid 2017 Art. 45(3)): after the Centre's first-level decision (``first_decision``: its number and
+    date as written) or when the Centre did not decide in time. It enters the Centre's register at the second level,
+    due from the day the Department received it; the Department decides it (``complaint_decide``)."""
+    _require(actor, "feedback.register_second_level")
+    if centre is None or (not actor.is_superuser and centre.pk not in scope_of(actor).centre_ids):
+        raise ValidationError({"centre": _("Chỉ chọn Trung tâm do Sở quản lý.")})
+    if entry.kind not in COMPLAINT_KINDS:
+        raise ValidationError({"kind": _("Sở Tư pháp chỉ vào sổ khiếu nại lần hai (Điều 45 khoản 3).")})
+    if second_received_on is None:
+        raise ValidationError({"second_received_on": _("Hãy nhập ngày Sở nhận khiếu nại lần hai.")})
+    if second_received_on > timezone.localdate():
+        raise ValidationError({"second_received_on": _("Ngày nhận không thể sau hôm nay.")})
+    entry.received_on = entry.received_on or second_received_on
+    if entry.received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("Ngày nhận không thể sau hôm nay.")})
+    if second_received_on < entry.received_on:
+        raise ValidationError(
+            {"second_received_on": _("Ngày nhận khiếu nại lần hai không thể trước ngày nhận khiếu nại lần đầu.")}
+        )
+    entry.centre_id = centre.pk
+    entry.responsible = None
+    if entry.case_id:
+        _visible_case(actor, entry.case)
+    entry = _entry_create(entry, actor=actor, second_received_on=second_received_on)
+    first = first_decision.strip() or _("chưa có quyết định giải quyết lần đầu")
+    _log(
+        entry,
+        ActionKind.ESCALATED,
+        _("Khiếu nại lần hai gửi thẳng Giám đốc Sở Tư pháp (lần đầu: %(first)s), nhận ngày %(day)s, hạn %(due)s.")
+        % {"first": first[:200], "day": format_date(second_received_on), "due": format_date(entry.due_on)},
+        actor,
+        second_received_on,
+    )
+    return entry
 
 
 @transaction.atomic

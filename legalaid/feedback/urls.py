@@ -7,6 +7,7 @@ app_name = "feedback"
 urlpatterns = [
     path("", views.entry_list, name="entry_list"),
     path("moi/", views.entry_create, name="entry_create"),
+    path("lan-hai/moi/", views.complaint_create_department, name="complaint_create_department"),
     path("<id:pk>/", views.entry_detail, name="entry_detail"),
     path("<id:pk>/xu-ly/", views.entry_action, name="entry_action"),
     path("<id:pk>/giao/", views.entry_assign, name="entry_assign"),

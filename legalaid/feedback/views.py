@@ -39,6 +39,7 @@ from .forms import (
     ActionForm,
     AssignForm,
     DecisionForm,
+    DepartmentComplaintForm,
     EntryFilterForm,
     EntryForm,
     EscalateForm,
@@ -160,6 +161,31 @@ def entry_create(request):
             )
             return redirect("feedback:entry_detail", pk=entry.pk)
     return render(request, "feedback/entry_form.html", {"form": form})
+
+
+@login_required
+@permission_required("feedback.register_second_level", raise_exception=True)
+def complaint_create_department(request):
+    """A Department officer registers a second complaint sent straight to the Director of the Department."""
+    form = DepartmentComplaintForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.complaint_register_at_department(
+                actor=request.user,
+                entry=form.save(commit=False),
+                centre=form.cleaned_data["centre"],
+                second_received_on=form.cleaned_data["second_received_on"],
+                first_decision=form.cleaned_data["first_decision"],
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã vào sổ số %(code)s (khiếu nại lần hai).") % {"code": entry.code} + " " + _next_step(entry),
+            )
+            return redirect("feedback:entry_detail", pk=entry.pk)
+    return render(request, "feedback/department_complaint_form.html", {"form": form})
 
 
 @login_required

@@ -86,6 +86,12 @@ def _staff_of(centre):
     return User.objects.filter(is_active=True, organisation__centre=centre).order_by("full_name")
 
 
+def case_by_code(cases, code: str):
+    """The case typed by its code (a Centre has thousands: no select), case-insensitively, among ``cases`` (already
+    scoped to the user); None when the code is empty or not found there."""
+    return cases.filter(code__iexact=code).first() if code else None
+
+
 class EntryForm(BootstrapMixin, forms.ModelForm):
     case_code = forms.CharField(
         label=_("Mã hồ sơ vụ việc liên quan"),
@@ -131,12 +137,9 @@ class EntryForm(BootstrapMixin, forms.ModelForm):
         from legalaid.cases.models import LegalAidCase
 
         code = self.cleaned_data.get("case_code", "").strip()
-        self.instance.case = None
-        if code:
-            case = LegalAidCase.objects.visible_to(self.user).filter(code__iexact=code).first()
-            if case is None:
-                raise forms.ValidationError(_("Không tìm thấy vụ việc có mã này trong phạm vi của bạn."))
-            self.instance.case = case
+        self.instance.case = case_by_code(LegalAidCase.objects.visible_to(self.user), code)
+        if code and self.instance.case is None:
+            raise forms.ValidationError(_("Không tìm thấy vụ việc có mã này trong phạm vi của bạn."))
         return code
 
     def clean(self):
@@ -192,10 +195,10 @@ class DepartmentComplaintForm(BootstrapMixin, forms.ModelForm):
         code = (data.get("case_code") or "").strip()
         self.instance.case = None
         if code and data.get("centre"):
-            case = LegalAidCase.objects.visible_to(self.user).filter(centre=data["centre"], code__iexact=code).first()
-            if case is None:
+            in_centre = LegalAidCase.objects.visible_to(self.user).filter(centre=data["centre"])
+            self.instance.case = case_by_code(in_centre, code)
+            if self.instance.case is None:
                 self.add_error("case_code", _("Không tìm thấy vụ việc có mã này trong Trung tâm đã chọn."))
-            self.instance.case = case
         return data
 
 

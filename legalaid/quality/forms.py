@@ -18,6 +18,14 @@ from .models import CriteriaSet, EvaluationPlan, ResultLevel, TeamMember
 from .services import APPRAISER_ROLES, DELEGATE_ROLES
 
 
+def staff_of_centre(centre_id: int, roles):
+    """Active users of the Centre and its branches with one of ``roles``, by name."""
+    units = Organisation.objects.filter(pk=centre_id) | Organisation.objects.filter(parent_id=centre_id)
+    return User.objects.filter(is_active=True, role__in=roles, organisation__in=units.values("pk")).order_by(
+        "full_name", "pk"
+    )
+
+
 class AppraiserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.full_name or obj.username} – {obj.get_role_display()}"
@@ -36,10 +44,7 @@ class AssignAppraiserForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        units = Organisation.objects.filter(pk=case.centre_id) | Organisation.objects.filter(parent_id=case.centre_id)
-        self.fields["appraiser"].queryset = User.objects.filter(
-            is_active=True, role__in=APPRAISER_ROLES, organisation__in=units.values("pk")
-        ).order_by("full_name", "pk")
+        self.fields["appraiser"].queryset = staff_of_centre(case.centre_id, APPRAISER_ROLES)
 
 
 class DelegationForm(BootstrapMixin, forms.Form):
@@ -53,10 +58,7 @@ class DelegationForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
-        units = Organisation.objects.filter(pk=centre.pk) | Organisation.objects.filter(parent_id=centre.pk)
-        self.fields["delegate"].queryset = User.objects.filter(
-            is_active=True, role__in=DELEGATE_ROLES, organisation__in=units.values("pk")
-        ).order_by("full_name", "pk")
+        self.fields["delegate"].queryset = staff_of_centre(centre.pk, DELEGATE_ROLES)
 
 
 class AppraisalForm(BootstrapMixin, forms.Form):

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "legalaid.payments",
     "legalaid.feedback",
     "legalaid.quality",
+    "legalaid.portal",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "legalaid.core.context_processors.navigation",
+                "legalaid.portal.context_processors.portal",
             ],
             "autoescape": True,
             "auto_reload": DEBUG,
@@ -226,6 +228,15 @@ AXES_CLIENT_IP_CALLABLE = "legalaid.core.middleware.client_ip"
 # The public survey page (one-time links, no login): requests per address per window (docs/feedback.md).
 SURVEY_RATE_LIMIT = envint("SURVEY_RATE_LIMIT", 30)
 SURVEY_RATE_WINDOW = envint("SURVEY_RATE_WINDOW", 600)
+# The public portal (/cong-dich-vu/, docs/portal.md): sendings of each form per address per window; wrong status
+# lookups per address before the lookup refuses the address for the window; uploads per sending and their size.
+PORTAL_HOTLINE = envstr("PORTAL_HOTLINE", "1800.1233")
+PORTAL_FORM_RATE_LIMIT = envint("PORTAL_FORM_RATE_LIMIT", 20)
+PORTAL_FORM_RATE_WINDOW = envint("PORTAL_FORM_RATE_WINDOW", 3600)
+PORTAL_LOOKUP_FAILURES = envint("PORTAL_LOOKUP_FAILURES", 5)
+PORTAL_LOOKUP_WINDOW = envint("PORTAL_LOOKUP_WINDOW", 900)
+PORTAL_UPLOAD_MAX_FILES = envint("PORTAL_UPLOAD_MAX_FILES", 5)
+PORTAL_UPLOAD_MAX_MB = envint("PORTAL_UPLOAD_MAX_MB", 10)
 
 # Session timeout: 30 minutes of inactivity, and the session ends with the browser.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 30 * 60)
@@ -239,7 +250,14 @@ CSRF_FAILURE_VIEW = "legalaid.core.errors.csrf_failure"
 # --- Internationalisation: Vietnamese is the source language; English is kept complete.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
-LOCALE_PATHS = [BASE_DIR / "legalaid" / "locale"]
+# More languages without code (docs/portal.md): EXTRA_LANGUAGES="tyz:Tày,hmn:Hmông" with a catalogue for each under
+# legalaid/locale/<code>/LC_MESSAGES/ (or a directory in EXTRA_LOCALE_PATHS). Vietnamese stays the source language.
+LANGUAGES += [
+    (code.strip(), name.strip())
+    for code, _sep, name in (item.partition(":") for item in envlist("EXTRA_LANGUAGES", ""))
+    if code.strip()
+]
+LOCALE_PATHS = [*(Path(p) for p in envlist("EXTRA_LOCALE_PATHS", "")), BASE_DIR / "legalaid" / "locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True

@@ -54,6 +54,8 @@ urlpatterns = [
     path("phan-hoi/", include("legalaid.feedback.urls")),
     *feedback_public,
     path("chat-luong/", include("legalaid.quality.urls")),
+    # The public portal, no login (issue 12; docs/portal.md).
+    path("cong-dich-vu/", include("legalaid.portal.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

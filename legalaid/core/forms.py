@@ -85,6 +85,7 @@ class OrganisationForm(BootstrapMixin, forms.ModelForm):
             "street",
             "phone",
             "email",
+            "opening_hours",
             "head_name",
             "partner_type",
             "partner_form",

@@ -75,6 +75,13 @@ class Organisation(AddressFields, TimeStampedModel):
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     head_name = models.CharField(_("người đứng đầu"), max_length=120, blank=True)
+    # Shown on the public portal's office pages (issue 12 item 3); phone, e-mail and address are the fields above.
+    opening_hours = models.CharField(
+        _("giờ tiếp nhận"),
+        max_length=255,
+        blank=True,
+        help_text=_("Hiện trên cổng dịch vụ công, ví dụ: Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu."),
+    )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     # Partner organisations (Law Arts 14-16).
     partner_type = models.CharField(_("hình thức tham gia"), max_length=16, choices=PartnerType.choices, blank=True)

@@ -183,6 +183,9 @@ SKIP = {
     "quality:plan_approve": "needs an evaluation plan (not yet in the fuzz world)",
     "quality:follow_up_done": "needs a follow-up of an evaluation (not yet in the fuzz world)",
     "quality:delegation_end": "POST only, reached through the delegation list's button",
+    "portal:request_done": "shows a receipt only once after a sending (portal's own tests); otherwise redirects",
+    "portal:status": "opens only after a successful lookup in the same session (portal's own tests)",
+    "portal:paper_download": "a file, no form",
 }
 
 ROLES = ["root", *PERSONAS]
@@ -235,6 +238,7 @@ APP_GROUPS = {
     "intake": ["intake", "cases", "feedback", "quality"],
     "providers": ["providers", "commendations", "payments"],
     "plans": ["plans", "studies"],
+    "portal": ["portal"],
 }
 
 

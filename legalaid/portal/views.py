@@ -1,7 +1,7 @@
 """The public portal (no login): thin views that bind a form, call a service or a selector, and render.
 
 Every page is in the portal's own light layout (``portal/base.html``). Pages that show or take personal data are
-never cached and send no referrer. Every form is rate-limited per address and carries a honeypot; the status lookup
+never cached and send a referrer only within the site. Every form is rate-limited per address and carries a honeypot; the status lookup
 counts wrong answers per address and refuses the address for a while after a few (``ratelimit``).
 """
 
@@ -43,7 +43,9 @@ def _page(request, template: str, context: dict | None = None, *, status: int = 
     response = render(request, template, context or {}, status=status)
     if private:
         response["Cache-Control"] = "no-store"
-        response["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the form's POST and the CSRF
+        # check refuses it (found by the feedback survey's browser test); same-origin never leaves the site.
+        response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -1,8 +1,9 @@
 """The public portal (no login): thin views that bind a form, call a service or a selector, and render.
 
 Every page is in the portal's own light layout (``portal/base.html``). Pages that show or take personal data are
-never cached and send a referrer only within the site. Every form is rate-limited per address and carries a honeypot; the status lookup
-counts wrong answers per address and refuses the address for a while after a few (``ratelimit``).
+never cached and send a referrer only within the site. Every form is rate-limited per address and carries a
+honeypot; the status lookup counts wrong answers per address and refuses the address for a while after a few
+(``ratelimit``).
 """
 
 from __future__ import annotations

@@ -148,6 +148,7 @@ def seed() -> list[DemoAccount]:
         phone="0205 3898 189",
         email="tgpl@langson.gov.vn",
         head_name="Hoàng Văn Đức",
+        opening_hours="Sáng 7:30–11:30, chiều 13:30–16:30, thứ Hai đến thứ Sáu",
     )
     units["hanh_chinh"] = unit(kind=OrganisationKind.DEPARTMENT, name="Phòng Hành chính – Tổng hợp", parent=centre)
     units["nghiep_vu"] = unit(kind=OrganisationKind.DEPARTMENT, name="Phòng Nghiệp vụ", parent=centre)

@@ -158,3 +158,44 @@ def test_the_languages_offered_follow_the_setting(client, world, settings):
     settings.LANGUAGES = [*settings.LANGUAGES, ("tyz", "Tày")]
     html = client.get(reverse("portal:home")).content.decode()
     assert 'value="tyz"' in html and "Tày" in html
+
+
+def test_a_centre_adds_a_language_with_a_catalogue_and_the_settings_only(client, world, settings, tmp_path):
+    """docs/portal.md "Adding a language": a .po under a locale folder + EXTRA_LANGUAGES, no code."""
+    import subprocess
+
+    folder = tmp_path / "tyz" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "django.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: tyz\\n"\n\n'
+        'msgid "Gửi yêu cầu"\nmsgstr "Sống yêu cầu (Tày)"\n',
+        encoding="utf-8",
+    )
+    subprocess.run(["msgfmt", "-o", str(folder / "django.mo"), str(folder / "django.po")], check=True)
+    settings.LANGUAGES = [*settings.LANGUAGES, ("tyz", "Tày")]
+    settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tyz"
+    html = client.get(reverse("portal:home")).content.decode()
+    assert '<html lang="tyz"' in html
+    assert "Sống yêu cầu (Tày)" in html
+    assert "Tra cứu" in html  # what the catalogue does not translate stays Vietnamese
+
+
+def test_extra_languages_come_from_the_environment():
+    import os
+    import subprocess
+    import sys
+
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.LANGUAGES[-1])"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+        ],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "legalaid.settings", "EXTRA_LANGUAGES": "tyz:Tày,hnj:Hmông"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "('hnj', 'Hmông')" in out.stdout

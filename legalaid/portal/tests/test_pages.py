@@ -199,3 +199,14 @@ def test_extra_languages_come_from_the_environment():
         check=True,
     )
     assert "('hnj', 'Hmông')" in out.stdout
+
+
+def test_query_counts_of_the_main_pages(client, world, django_assert_max_num_queries):
+    """Fixed numbers of queries whatever the number of Centres, branches and communes."""
+    communes(world)
+    with django_assert_max_num_queries(4):
+        client.get(reverse("portal:home"))
+    with django_assert_max_num_queries(8):
+        client.get(reverse("portal:offices"), {"province": world.a.centre.province_id})
+    with django_assert_max_num_queries(12):
+        client.post(reverse("portal:check"), {"birth_year": "1950", "household": "near_poor", "criminal": "none"})

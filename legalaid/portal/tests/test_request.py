@@ -105,3 +105,21 @@ def test_codes_are_unguessable_and_tolerant_when_typed():
     code = next(iter(drawn))
     assert codes.normalise(" " + codes.display(code).lower() + " ") == code
     assert codes.normalise("0000-1111-2222") == ""
+
+
+def test_the_online_figures(world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from legalaid.intake.tests.factories import receive_request
+    from legalaid.plans.metrics import get_metric
+
+    served, _ = communes(world)
+    submit(served)
+    receive_request(world.a.intake)
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=1)
+    assert get_metric("requests_online").measure(world.a.centre, start, today) == 1
+    assert get_metric("requests_online_pct").measure(world.a.centre, start, today) == 50
+    assert get_metric("requests_online_pct").measure(world.b.centre, start, today) is None

@@ -267,12 +267,14 @@ class Payment(TimeStampedModel):
             models.Index(fields=["provider", "status"], name="payments_pay_provider_idx"),
         ]
         constraints = [
+            # Each provider of a case once: a case that changed hands pays each provider their share
+            # (TT 02/2021/TT-BTP Art. 8).
             models.UniqueConstraint(
-                fields=["case"],
+                fields=["case", "provider"],
                 condition=~Q(status="rejected"),
-                name="payments_payment_one_per_case",
+                name="payments_payment_once_per_provider",
                 violation_error_message=_(
-                    "Vụ việc này đã có đề nghị thanh toán: một vụ việc chỉ được thanh toán một lần."
+                    "Người thực hiện này đã có đề nghị thanh toán của vụ việc: mỗi người chỉ được thanh toán một lần."
                 ),
             ),
             models.CheckConstraint(

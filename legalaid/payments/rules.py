@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -324,3 +324,22 @@ def compute_fee(kind: str, form: str, sessions, on_date: dt.date) -> Decimal:
         salaries=load_salaries(),
         rates=load_rates(kind, form),
     ).amount
+
+
+def split_sessions(total: Decimal, logged: list[Decimal]) -> list[Decimal]:
+    """The appraised sessions ``total`` of a case shared by the providers who worked on it in turn (a provider
+    replaced by a change decision, then another): "each is paid for the time they worked", the case within its cap
+    (TT 02/2021/TT-BTP Art. 8). ``logged`` are their sessions from the case's work log, in the order they were
+    assigned; each share is the total in proportion to their time, rounded down to a half session, and what rounding
+    leaves goes to the last (the provider who finished the case), so the shares add up to ``total``. Raises
+    ``ValueError`` when nobody logged any time: the split cannot be known."""
+    as_decimal("total", total)
+    for value in logged:
+        as_decimal("logged", value)
+    whole = sum(logged, Decimal(0))
+    if not logged or whole <= 0:
+        raise ValueError("no logged time to split by")
+    half = Decimal("0.5")
+    shares = [((total * value / whole) / half).to_integral_value(rounding=ROUND_FLOOR) * half for value in logged]
+    shares[-1] += total - sum(shares, Decimal(0))
+    return shares

@@ -24,8 +24,8 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Prefetch, Q, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from legalaid.cases.choices import CaseStatus
@@ -121,10 +121,21 @@ class Owed:
     decision: object | None
     fee: rules.Fee | None = None
     problem: str = ""
+    #: The appraised sessions this provider is paid for: all of them, or their share when the case changed hands.
+    sessions: Decimal | None = None
+    #: Several providers worked on the case in turn (a change of provider): each is paid their share.
+    shared: bool = False
 
     @property
     def provider(self):
         return self.assignment.provider if self.assignment else None
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on the owed page (one row per case, or per case and provider when the case is shared)."""
+        if self.shared and self.provider is not None:
+            return f"owed-{self.case.pk}-{self.provider.pk}"
+        return f"owed-{self.case.pk}"
 
     @property
     def centre_id(self) -> int:
@@ -150,22 +161,33 @@ def payer_of(provider) -> tuple[str, object | None] | None:
 def candidate_cases(user):
     """The cases ``user`` sees that are completed, appraised, of a payable form, without an open payment and without a
     "do not pay" decision; with what the owed rows need in a fixed number of queries."""
-    open_payment = Payment.objects.open().values("case_id")
+    # A case stays a candidate while one of its providers has no open payment (a case that changed hands pays each).
+    providers = (
+        Assignment.objects.filter(case=OuterRef("pk"))
+        .values("case")
+        .annotate(n=Count("provider", distinct=True))
+        .values("n")
+    )
+    paid = Payment.objects.open().filter(case=OuterRef("pk")).values("case").annotate(n=Count("id")).values("n")
     return (
         LegalAidCase.objects.visible_to(user)
         .filter(status__in=PAYABLE_CASE_STATUSES, form_of_aid__code__in=PAYABLE_FORMS, completion__isnull=False)
         .filter(appraised_q())
-        .exclude(pk__in=open_payment)
+        .annotate(paid_providers=Coalesce(Subquery(paid), 0), all_providers=Coalesce(Subquery(providers), 0))
+        .exclude(paid_providers__gt=0, paid_providers__gte=F("all_providers"))
         .exclude(payment_decision__outcome=DecisionOutcome.NO_PAY)
         .select_related("completion", "form_of_aid", "payment_decision", *appraisal_related())
         .prefetch_related(
             Prefetch(
                 "assignments",
-                queryset=Assignment.objects.of_record()
-                .select_related("provider__partner")
-                .order_by("-decision_date", "-id"),
-                to_attr="record_assignments",
-            )
+                queryset=Assignment.objects.select_related("provider__partner").order_by("decision_date", "id"),
+                to_attr="all_assignments",
+            ),
+            Prefetch(
+                "payments",
+                queryset=Payment.objects.open().only("id", "case_id", "provider_id"),
+                to_attr="open_payments",
+            ),
         )
         .order_by("completion__completed_on", "pk")
     )
@@ -178,18 +200,83 @@ def _decision_of(case):
         return None
 
 
-def owed_for(case, *, today: dt.date | None = None, with_fee: bool = True, tables=None) -> Owed:
-    """What is owed for ``case`` (one of ``candidate_cases``), with the amount previewed as if proposed ``today``."""
-    today = today or timezone.localdate()
-    record = getattr(case, "record_assignments", None)
-    if record is None:
-        record = list(
-            Assignment.objects.of_record()
-            .filter(case=case)
-            .select_related("provider__partner")
-            .order_by("-decision_date", "-id")
+def _assignments(case) -> list:
+    found = getattr(case, "all_assignments", None)
+    if found is None:
+        found = list(
+            Assignment.objects.filter(case=case).select_related("provider__partner").order_by("decision_date", "id")
         )
-    assignment = record[0] if record else None
+    return found
+
+
+def _providers_in_turn(case) -> list:
+    """The latest assignment of each provider who worked on ``case``, in the order they were first assigned (the
+    provider of record, who finished it, last)."""
+    latest: dict[int, object] = {}
+    for assignment in _assignments(case):
+        latest.pop(assignment.provider_id, None)
+        latest[assignment.provider_id] = assignment
+    return list(latest.values())
+
+
+def _logged_sessions(case, providers) -> list[Decimal]:
+    """Each provider's sessions in the case's work log (each entry's ``counted_sessions``: its hours counted in
+    sessions by TT 02/2021/TT-BTP Art. 3 when it was written)."""
+    from legalaid.cases.models import WorkLogEntry
+
+    by_user = dict(
+        WorkLogEntry.objects.filter(case=case)
+        .values("provider_user_id")
+        .annotate(total=Sum("counted_sessions"))
+        .values_list("provider_user_id", "total")
+    )
+    return [Decimal(by_user.get(a.provider.user_id) or 0) if a.provider.user_id else Decimal(0) for a in providers]
+
+
+def owed_rows_for(case, *, today: dt.date | None = None, with_fee: bool = True, tables=None) -> list[Owed]:
+    """What is owed for ``case``: one row for its provider, or one per provider not yet paid when several worked on
+    it in turn, each for their share of the appraised sessions (TT 02/2021/TT-BTP Art. 8: "each is paid for the time
+    they worked"; ``rules.split_sessions`` by their work log). When nobody logged time the split cannot be known: one
+    row, for the provider of record, with the problem ``split_unknown``."""
+    providers = _providers_in_turn(case)
+    if len(providers) <= 1:
+        return [owed_for(case, today=today, with_fee=with_fee, tables=tables)]
+    facts = appraisal_of(case)
+    total = facts.sessions if facts is not None and facts.done else None
+    if total is None:
+        return [owed_for(case, today=today, with_fee=with_fee, tables=tables)]
+    try:
+        shares = rules.split_sessions(total, _logged_sessions(case, providers))
+    except ValueError:
+        row = owed_for(case, today=today, with_fee=False, tables=tables)
+        row.shared, row.fee = True, None
+        row.problem = row.problem or "split_unknown"
+        return [row]
+    paid = {p.provider_id for p in getattr(case, "open_payments", None) or Payment.objects.open().filter(case=case)}
+    return [
+        owed_for(case, assignment=a, sessions=share, today=today, with_fee=with_fee, tables=tables)
+        for a, share in zip(providers, shares, strict=True)
+        if share > 0 and a.provider_id not in paid
+    ]
+
+
+def owed_for(
+    case,
+    *,
+    assignment=None,
+    sessions: Decimal | None = None,
+    today: dt.date | None = None,
+    with_fee: bool = True,
+    tables=None,
+) -> Owed:
+    """What is owed for ``case`` (one of ``candidate_cases``) to the provider of ``assignment`` (by default the
+    provider of record, who finished it) for ``sessions`` (by default all the appraised sessions), with the amount
+    previewed as if proposed ``today``."""
+    today = today or timezone.localdate()
+    shared = assignment is not None
+    if assignment is None:
+        in_turn = _providers_in_turn(case)
+        assignment = in_turn[-1] if in_turn else None
     facts = appraisal_of(case)
     decision = _decision_of(case)
     blocked = bool(facts and facts.done and facts.satisfactory is False and decision is None)
@@ -201,6 +288,7 @@ def owed_for(case, *, today: dt.date | None = None, with_fee: bool = True, table
         payee_organisation=None,
         blocked=blocked,
         decision=decision,
+        shared=shared,
     )
     if assignment is None:
         owed.problem = "no_provider"
@@ -213,6 +301,7 @@ def owed_for(case, *, today: dt.date | None = None, with_fee: bool = True, table
     if facts is None or not facts.done or facts.sessions is None:
         owed.problem = "not_appraised"
         return owed
+    owed.sessions = sessions if sessions is not None else facts.sessions
     if with_fee:
         salaries, rates = tables if tables is not None else (rules.load_salaries(), rules.load_rates())
         day = rules.rate_date(completed_on=case.completion.completed_on, proposed_on=today)
@@ -220,7 +309,7 @@ def owed_for(case, *, today: dt.date | None = None, with_fee: bool = True, table
             owed.fee = rules.fee_breakdown(
                 kind=assignment.provider.kind,
                 form=case.form_of_aid.code,
-                sessions=facts.sessions,
+                sessions=owed.sessions,
                 on_date=day,
                 salaries=salaries,
                 rates=rates,
@@ -242,7 +331,7 @@ def owed_list(
     tables are read once for the whole list, and only when there is a row to price."""
     cases = list(candidate_cases(user))
     tables = (rules.load_salaries(), rules.load_rates()) if cases and with_fee else None
-    rows = [owed_for(case, today=today, tables=tables, with_fee=with_fee) for case in cases]
+    rows = [row for case in cases for row in owed_rows_for(case, today=today, tables=tables, with_fee=with_fee)]
     if payer is not None:
         rows = [r for r in rows if r.payer == payer]
     if blocked is not None:

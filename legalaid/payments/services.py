@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from legalaid.cases.models import LegalAidCase
 from legalaid.core import audit
@@ -80,8 +81,18 @@ def _move(*, actor, payment: Payment, to_status: str, expected_version: int | No
     return locked
 
 
+#: A case that changed hands with no time in its work log: the appraised sessions cannot be shared.
+SPLIT_UNKNOWN = gettext_lazy(
+    "Vụ việc có nhiều người thực hiện (thay đổi người thực hiện): mỗi người được thanh toán theo thời gian đã làm "
+    "(Điều 8 Thông tư 02/2021/TT-BTP). Hãy ghi thời gian làm việc của từng người trong nhật ký vụ việc để chia số "
+    "buổi được thẩm định."
+)
+
+
 @transaction.atomic
-def payment_propose(*, actor, case, method: str = PaymentMethod.PER_SESSION, lump_multiple=None, today=None) -> Payment:
+def payment_propose(
+    *, actor, case, provider=None, method: str = PaymentMethod.PER_SESSION, lump_multiple=None, today=None
+) -> Payment:
     """Propose the payment of ``case``'s provider: the amount by the rule of Decree 144/2017 Art. 13 on the appraised
     sessions, at the rates of the day ``PAYMENTS_RATE_DATE`` names. Refused when the case is not owed anything (not
     completed, not appraised, already proposed or paid) or is blocked by an unsatisfactory appraisal without a
@@ -92,16 +103,27 @@ def payment_propose(*, actor, case, method: str = PaymentMethod.PER_SESSION, lum
     found = selectors.candidate_cases(actor).filter(pk=case.pk).first()
     if found is None:
         if Payment.objects.open().filter(case_id=case.pk).exists():
-            raise ValidationError(_("Vụ việc này đã có đề nghị thanh toán: một vụ việc chỉ được thanh toán một lần."))
+            raise ValidationError(
+                _("Vụ việc này đã có đề nghị thanh toán: mỗi người thực hiện chỉ được thanh toán một lần.")
+            )
         raise ValidationError(
             _("Vụ việc chưa đủ điều kiện thanh toán: phải kết thúc, được thẩm định xong và chưa được đề nghị.")
         )
-    owed = selectors.owed_for(found, today=today, with_fee=False)
+    rows = selectors.owed_rows_for(found, today=today, with_fee=False)
+    if provider is not None:
+        rows = [r for r in rows if r.provider is not None and r.provider.pk == provider.pk]
+        if not rows:
+            raise ValidationError(_("Người thực hiện này không có khoản cần thanh toán của vụ việc."))
+    elif len(rows) > 1:
+        raise ValidationError(_("Vụ việc có nhiều người thực hiện: hãy chọn người được thanh toán."))
+    owed = rows[0]
     _require(actor, "payments.propose_payment", owed if owed.payer else None)
     if owed.problem == "no_provider":
         raise ValidationError(_("Vụ việc không có người thực hiện để thanh toán."))
     if owed.problem == "not_paid_by_state":
         raise ValidationError(_("Người thực hiện thuộc tổ chức đăng ký tham gia: không chi trả thù lao (Điều 15)."))
+    if owed.problem == "split_unknown":
+        raise ValidationError(SPLIT_UNKNOWN)
     if owed.problem:
         raise ValidationError(_("Vụ việc chưa được thẩm định xong."))
     if owed.blocked:
@@ -117,11 +139,14 @@ def payment_propose(*, actor, case, method: str = PaymentMethod.PER_SESSION, lum
     common = {"kind": provider.kind, "form": found.form_of_aid.code, "on_date": day, **tables}
     try:
         if method == PaymentMethod.LUMP_SUM:
+            if owed.shared:
+                message = _("Vụ việc có nhiều người thực hiện: thanh toán theo buổi làm việc của từng người.")
+                raise ValidationError({"lump_multiple": message})
             if lump_multiple is None:
                 raise ValidationError({"lump_multiple": _("Hãy nhập mức khoán (từ 3 đến 10 lần lương cơ sở).")})
             fee = rules.lump_sum_breakdown(multiple=lump_multiple, **common)
         else:
-            fee = rules.fee_breakdown(sessions=owed.appraisal.sessions, **common)
+            fee = rules.fee_breakdown(sessions=owed.sessions, **common)
     except rules.NoRate as error:
         raise ValidationError(str(error)) from error
     except ValueError as error:
@@ -136,7 +161,7 @@ def payment_propose(*, actor, case, method: str = PaymentMethod.PER_SESSION, lum
         provider_kind=provider.kind,
         form_code=found.form_of_aid.code,
         method=method,
-        sessions_claimed=owed.appraisal.sessions,
+        sessions_claimed=owed.sessions,
         sessions_paid=fee.sessions_paid,
         lump_multiple=fee.lump_multiple,
         rate_date=day,
@@ -159,7 +184,7 @@ def payment_propose(*, actor, case, method: str = PaymentMethod.PER_SESSION, lum
             payment.save()
     except IntegrityError as error:
         raise ValidationError(
-            _("Vụ việc này đã có đề nghị thanh toán: một vụ việc chỉ được thanh toán một lần.")
+            _("Người thực hiện này đã có đề nghị thanh toán của vụ việc: mỗi người chỉ được thanh toán một lần.")
         ) from error
     audit.record(actor=actor, action=AuditAction.CREATE, instance=payment, message=_("Đề nghị thanh toán"))
     return payment

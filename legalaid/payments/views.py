@@ -20,9 +20,10 @@ from legalaid.core import audit
 from legalaid.core.choices import AccessAction
 from legalaid.core.views import apply_form_errors
 from legalaid.intake.documents.rendering import DOCX_CONTENT_TYPE
-from legalaid.lib.formatting import format_date, format_money
+from legalaid.lib.formatting import format_date, format_money, format_number
 from legalaid.lib.pagination import paginate
 from legalaid.lib.xlsx import XLSX_CONTENT_TYPE, xlsx_response
+from legalaid.providers.models import Provider
 
 from . import documents, selectors, services
 from .choices import DecisionOutcome, Payer, PaymentStatus
@@ -37,6 +38,7 @@ PROBLEMS = {
         "Người thực hiện thuộc tổ chức đăng ký tham gia (Điều 15 Luật TGPL): không chi trả thù lao."
     ),
     "not_appraised": gettext_lazy("Vụ việc chưa được thẩm định xong."),
+    "split_unknown": services.SPLIT_UNKNOWN,
 }
 
 
@@ -142,6 +144,12 @@ def owed(request):
         row.problem_text = PROBLEMS.get(row.problem, row.problem)
         row.can_propose = bool(row.payer) and request.user.has_perm("payments.propose_payment", row)
         row.can_decide = bool(row.payer) and request.user.has_perm("payments.decide_appraisal", row)
+        row.share_text = ""
+        if row.shared and row.fee is not None:
+            row.share_text = _(
+                "Vụ việc có nhiều người thực hiện: %(name)s được thanh toán %(sessions)s buổi theo thời gian đã làm "
+                "trong nhật ký vụ việc (Điều 8 Thông tư 02/2021/TT-BTP)."
+            ) % {"name": row.provider.full_name, "sessions": format_number(row.sessions)}
     return render(request, "payments/owed.html", {"page": page, "propose_form": ProposeForm()})
 
 
@@ -153,10 +161,14 @@ def payment_propose(request, case_pk: int):
     if not form.is_valid():
         messages.error(request, _("Cách tính không hợp lệ: %(errors)s") % {"errors": _errors_text(form)})
         return redirect("payments:owed")
+    provider = None
+    if (provider_pk := request.POST.get("provider", "")).isdigit():
+        provider = Provider.objects.filter(pk=int(provider_pk)).first()
     try:
         payment = services.payment_propose(
             actor=request.user,
             case=case,
+            provider=provider,
             method=form.cleaned_data["method"],
             lump_multiple=form.cleaned_data["lump_multiple"],
         )

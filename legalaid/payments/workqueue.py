@@ -50,7 +50,7 @@ def _owed_items(user, rows, *, blocked: bool) -> list[Item]:
                 Item(
                     title=_("Lập đề nghị thanh toán"),
                     subject=f"{row.case.code} · {provider}",
-                    url=reverse("payments:owed") + f"#owed-{row.case.pk}",
+                    url=reverse("payments:owed") + f"#{row.anchor}",
                     detail=_("Kết thúc %(day)s; số tiền tính được %(amount)s.")
                     % {"day": format_date(row.case.completion.completed_on), "amount": format_money(row.fee.amount)},
                     action=_("Lập đề nghị"),

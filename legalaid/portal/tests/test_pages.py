@@ -210,3 +210,28 @@ def test_query_counts_of_the_main_pages(client, world, django_assert_max_num_que
         client.get(reverse("portal:offices"), {"province": world.a.centre.province_id})
     with django_assert_max_num_queries(12):
         client.post(reverse("portal:check"), {"birth_year": "1950", "household": "near_poor", "criminal": "none"})
+
+
+def test_no_staff_name_on_the_office_pages(client, world):
+    served, _ = communes(world)
+    world.a.centre.head_name = "Hoàng Văn Đức"
+    world.a.centre.opening_hours = "Sáng 7:30–11:30, thứ Hai đến thứ Sáu"
+    world.a.centre.save()
+    html = client.get(
+        reverse("portal:offices"), {"province": served.province_id, "commune": served.pk}
+    ).content.decode()
+    assert "Hoàng Văn Đức" not in html
+    assert "Sáng 7:30–11:30, thứ Hai đến thứ Sáu" in html
+    for user in (world.a.director, world.a.intake, world.a.branch_officer):
+        assert user.full_name not in html
+
+
+def test_feedback_sent_online_is_audited(client, world):
+    from legalaid.core.models import AuditEntry
+
+    client.post(
+        reverse("portal:feedback"),
+        {"province": world.a.centre.province_id, "content": "Cán bộ tiếp nhận rất chu đáo.", "website": ""},
+    )
+    entry = FeedbackEntry.objects.get()
+    assert AuditEntry.objects.filter(object_id=str(entry.pk), action="create").exists()

@@ -110,10 +110,17 @@ class SelfCheckForm(BootstrapMixin, ProvinceMixin, forms.Form):
         widget=forms.RadioSelect,
     )
 
+    commune = forms.ModelChoiceField(
+        label=_("Xã, phường, đặc khu (nếu muốn biết đúng văn phòng phục vụ)"),
+        queryset=Commune.objects.none(),
+        required=False,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province"].required = False
         self.fields["province"].label = _("Ông/bà sống ở tỉnh, thành phố nào? (để chỉ văn phòng gần nhất)")
+        self.fields["commune"].queryset = communes_of(parse_id(self.data.get("province")) if self.is_bound else None)
 
     def clean_date_of_birth(self):
         day = self.cleaned_data.get("date_of_birth")

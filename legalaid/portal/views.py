@@ -79,12 +79,15 @@ def self_check(request):
             today = timezone.localdate()
             result = evaluate(form.facts(), today)
             province = form.cleaned_data.get("province")
+            commune = form.cleaned_data.get("commune")
             context.update(
                 result=result,
                 likely=result.applicable,
                 maybe=result.uncertain,
                 proofs=_proofs_to_bring(result),
-                office=selectors.office_for(province_id=province.pk) if province else None,
+                office=selectors.office_for(province_id=province.pk, commune_id=commune.pk if commune else None)
+                if province
+                else None,
             )
     return _page(request, "portal/check.html", context, private=request.method == "POST")
 

@@ -235,3 +235,18 @@ def test_feedback_sent_online_is_audited(client, world):
     )
     entry = FeedbackEntry.objects.get()
     assert AuditEntry.objects.filter(object_id=str(entry.pk), action="create").exists()
+
+
+def test_the_self_check_names_the_branch_serving_the_commune(client, world):
+    served, _ = communes(world)
+    html = client.post(
+        reverse("portal:check"),
+        {
+            "birth_year": "2015",
+            "household": "none",
+            "criminal": "none",
+            "province": served.province_id,
+            "commune": served.pk,
+        },
+    ).content.decode()
+    assert world.a.branch1.name in html.split('id="check-result"')[1]

@@ -28,8 +28,10 @@ class OnlineRequest(TimeStampedModel):
     """A request for legal aid sent through the portal (mức độ toàn trình): the keys of its status lookup and the
     consent to the processing of personal data (Law on Personal Data Protection 2025, Art. 9 [P])."""
 
+    # CASCADE, as intake's own Referral: a request removed by a retention job takes its online record and papers
+    # along (their stored files are removed by that job: Django leaves files on disk).
     request = models.OneToOneField(
-        "intake.LegalAidRequest", on_delete=models.PROTECT, related_name="online", verbose_name=_("yêu cầu")
+        "intake.LegalAidRequest", on_delete=models.CASCADE, related_name="online", verbose_name=_("yêu cầu")
     )
     #: SHA-256 of the receipt code (the code itself is shown once and never stored).
     receipt_hash = models.CharField(_("mã tra cứu (đã băm)"), max_length=64, unique=True, editable=False)

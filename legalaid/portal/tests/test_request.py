@@ -123,3 +123,11 @@ def test_the_online_figures(world):
     assert get_metric("requests_online").measure(world.a.centre, start, today) == 1
     assert get_metric("requests_online_pct").measure(world.a.centre, start, today) == 50
     assert get_metric("requests_online_pct").measure(world.b.centre, start, today) is None
+
+
+def test_the_online_record_and_its_papers_go_with_their_request(world):
+    """A retention job that deletes a request is not blocked by the portal's record (it follows its request)."""
+    served, _ = communes(world)
+    receipt = submit(served, papers=[pdf()])
+    receipt.online.request.delete()
+    assert not OnlineRequest.objects.exists() and not SubmittedPaper.objects.exists()

@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "legalaid.core",
     "legalaid.people",
     "legalaid.eligibility",
@@ -95,6 +98,7 @@ INSTALLED_APPS = [
     "legalaid.feedback",
     "legalaid.quality",
     "legalaid.portal",
+    "legalaid.api",
 ]
 
 MIDDLEWARE = [
@@ -390,6 +394,45 @@ UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 20)
 
 # Page sizes for every list.
 PAGE_SIZE = 50
+
+# --- The REST API under /api/v1/ (legalaid.api, docs/api.md): keys or the staff's session, cursor pages, JSON errors
+# with the field and a Vietnamese message, a throttle per key (in the cache).
+API_PAGE_SIZE = envint("API_PAGE_SIZE", 50)
+API_THROTTLE_RATE = envstr("API_THROTTLE_RATE", "600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "legalaid.api.auth.ApiKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["legalaid.api.permissions.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["legalaid.api.throttling.PerKeyThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "legalaid.api.pagination.Cursor",
+    "PAGE_SIZE": API_PAGE_SIZE,
+    "DEFAULT_FILTER_BACKENDS": ["legalaid.api.filtering.FilterSetBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "legalaid.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Trợ giúp pháp lý",
+    "DESCRIPTION": "API của hệ thống quản lý trợ giúp pháp lý (docs/api.md).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "legalaid.intake.choices.RequestStatus",
+        "CaseStatusEnum": "legalaid.cases.choices.CaseStatus",
+        "PlanStatusEnum": "legalaid.plans.choices.PlanStatus",
+        "TaskStatusEnum": "legalaid.plans.choices.TaskStatus",
+    },
+}
 
 # Which day picks the base salary and the rates of a provider's fee (Decree 144/2017 Art. 13): "work" = the day the
 # case was completed (the work done), "payment" = the day the payment is proposed. DOMAIN 4: UNCONFIRMED, ask the DOJ

@@ -56,6 +56,9 @@ urlpatterns = [
     path("chat-luong/", include("legalaid.quality.urls")),
     # The public portal, no login (issue 12; docs/portal.md).
     path("cong-dich-vu/", include("legalaid.portal.urls")),
+    # The REST API (legalaid.api, docs/api.md) and the page of its keys.
+    path("api/v1/", include("legalaid.api.urls")),
+    path("khoa-api/", include("legalaid.api.page_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -16,7 +16,7 @@ from legalaid.core.middleware import current_request_id
 from legalaid.core.models import AccessLogEntry, AuditEntry
 
 #: Fields never copied into the audit trail.
-SECRET_FIELDS = frozenset({"password"})
+SECRET_FIELDS = frozenset({"password", "key_hash"})
 
 
 def _plain(value):

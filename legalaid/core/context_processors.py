@@ -58,6 +58,8 @@ def navigation(request):
         admin_items.append(("rates", _("Mức thù lao, lương cơ sở"), reverse("payments:rates")))
     if user.has_perm("core.view_audit"):
         admin_items.append(("audit", _("Nhật ký hệ thống"), reverse("core:audit_list")))
+    if user.has_perm("api.manage_keys"):
+        admin_items.append(("apikeys", _("Khóa API"), reverse("apikeys:key_list")))
     return {
         "nav_items": items,
         "nav_admin_items": admin_items,

@@ -99,6 +99,8 @@ class LegalAidCase(TimeStampedModel):
             models.Index(fields=["centre", "-accepted_at"], name="cases_case_centre_acc_idx"),
             models.Index(fields=["branch", "-accepted_at"], name="cases_case_branch_acc_idx"),
             models.Index(fields=["centre", "status"], name="cases_case_centre_status_idx"),
+            # The national database's incremental export reads cases in change order (legalaid.api.national).
+            models.Index(fields=["updated_at", "id"], name="cases_case_updated_idx"),
             # The home page's overdue papers (selectors.overdue_cases_q): only the few immediate cases still
             # missing papers are in this index, so the count reads no table scan (issue 11, docs/performance.md).
             models.Index(

@@ -186,6 +186,8 @@ SKIP = {
     "portal:request_done": "shows a receipt only once after a sending (portal's own tests); otherwise redirects",
     "portal:status": "opens only after a successful lookup in the same session (portal's own tests)",
     "portal:paper_download": "a file, no form",
+    "api": "the JSON API, fuzzed against its OpenAPI schema in legalaid/api/tests/test_schema_fuzz.py",
+    "apikeys:key_revoke": "POST only, reached through the key page's buttons",
 }
 
 ROLES = ["root", *PERSONAS]
@@ -234,7 +236,7 @@ def _app(view_name: str | None) -> str:
 
 
 APP_GROUPS = {
-    "core": ["core", "eligibility", "people", ""],
+    "core": ["core", "eligibility", "people", "", "api", "apikeys"],
     "intake": ["intake", "cases", "feedback", "quality"],
     "providers": ["providers", "commendations", "payments"],
     "plans": ["plans", "studies"],

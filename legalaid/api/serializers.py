@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from legalaid.cases.choices import CaseStatus
 from legalaid.cases.models import CaseEvent, LegalAidCase
+from legalaid.core.choices import AgencyType
 from legalaid.core.models import Commune, Organisation, Province
 from legalaid.intake.models import LegalAidRequest, Referral
 from legalaid.people.models import Person
@@ -119,6 +121,9 @@ class CaseProviderSerializer(serializers.Serializer):
 
 
 class CaseEventSerializer(serializers.ModelSerializer):
+    from_status = serializers.ChoiceField(choices=CaseStatus.choices, allow_blank=True, read_only=True)
+    to_status = serializers.ChoiceField(choices=CaseStatus.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = CaseEvent
         fields = ["id", "kind", "from_status", "to_status", "at", "reason"]
@@ -189,6 +194,8 @@ class ProviderSerializer(serializers.ModelSerializer):
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
+    agency_type = serializers.ChoiceField(choices=AgencyType.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = Organisation
         fields = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Prefetch
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.response import Response
@@ -17,6 +18,7 @@ from legalaid.core.filters import BaseFilterSet, CommuneFilter, OrganisationFilt
 from legalaid.core.models import Commune, Organisation, Province
 from legalaid.intake.filters import RequestFilter
 from legalaid.intake.models import LegalAidRequest
+from legalaid.lib import parsing
 from legalaid.people.filters import PersonFilter
 from legalaid.people.models import Person
 from legalaid.plans.choices import TaskStatus
@@ -48,7 +50,9 @@ class ScopedMixin:
         return qs.visible_to(self.request.user) if self.scoped else qs
 
     def get_object(self):
-        pk = int(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        pk = parsing.parse_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        if pk is None:  # beyond what a key column holds: no such record
+            raise Http404
         obj = audit.visible_or_404(self.request.user, self.get_queryset(), pk)
         self.check_object_permissions(self.request, obj)
         return obj

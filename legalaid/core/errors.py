@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -44,8 +44,18 @@ def _static_page(status: int, title: str, message: str) -> HttpResponse:
     return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
 
 
+#: Paths whose errors are JSON in the API's shape (docs/api.md), not pages.
+API_PREFIX = "/api/"
+
+
+def _api_error(status: int, message: str) -> HttpResponse:
+    return JsonResponse({"detail": message, "errors": [{"field": None, "message": message}]}, status=status)
+
+
 def _layout_page(request, status: int, title: str, message: str) -> HttpResponse:
-    """The page in the full layout, or the static one when the layout cannot be drawn."""
+    """The page in the full layout, or the static one when the layout cannot be drawn; JSON under /api/."""
+    if request is not None and request.path.startswith(API_PREFIX):
+        return _api_error(status, message)
     try:
         html = loader.get_template("errors/error.html").render(
             # The language switch returns home rather than to the path (which the page must not echo).
@@ -89,6 +99,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request=None):
+    if request is not None and request.path.startswith(API_PREFIX):
+        return _api_error(500, _("Hệ thống đang gặp sự cố"))
     return _static_page(
         500,
         _("Hệ thống đang gặp sự cố"),

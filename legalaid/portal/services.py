@@ -136,10 +136,21 @@ def _new_unique_code() -> str:
     raise RuntimeError("no free receipt code after 5 draws")  # 23**12 codes: never in practice
 
 
+def _check_papers(files: list) -> None:
+    """The uploads' checks, their messages put beside the papers field."""
+    try:
+        uploads.check(files)
+    except ValidationError as error:
+        raise ValidationError({"papers": error.messages}) from None
+
+
 def _store_papers(online: OnlineRequest, files: list, *, stage: str, description: str = "") -> list[SubmittedPaper]:
     stored = []
     for upload in files:
-        ready = uploads.prepared(upload)
+        try:
+            ready = uploads.prepared(upload)
+        except ValidationError as error:
+            raise ValidationError({"papers": error.messages}) from None
         paper = SubmittedPaper(
             online=online,
             original_name=(upload.name or "")[:255],
@@ -160,7 +171,7 @@ def request_submit(*, data: RequestData, received_at: dt.datetime | None = None)
     commune, with the person(s), the papers and the consent; return the receipt code (shown once, stored hashed)."""
     if not data.consent:
         raise ValidationError({"consent": _("Cần có sự đồng ý của ông/bà để Trung tâm xem xét yêu cầu.")})
-    uploads.check(data.papers)
+    _check_papers(data.papers)
     office = office_for(province_id=data.province_id, commune_id=data.commune_id)
     if office is None:
         raise ValidationError(
@@ -363,7 +374,7 @@ def papers_add(*, online: OnlineRequest, files: list, description: str = "") -> 
         raise ValidationError(_("Yêu cầu đã được giải quyết; không gửi thêm giấy tờ ở đây được nữa."))
     if not files:
         raise ValidationError({"papers": _("Hãy chọn ít nhất một tệp.")})
-    uploads.check(files)
+    _check_papers(files)
     papers = _store_papers(online, files, stage=PaperStage.SUPPLEMENT, description=description.strip())
     for paper in papers:
         audit.record(actor=None, action=AuditAction.CREATE, instance=paper, centre_id=request.centre_id)

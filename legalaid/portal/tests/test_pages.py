@@ -250,3 +250,33 @@ def test_the_self_check_names_the_branch_serving_the_commune(client, world):
         },
     ).content.decode()
     assert world.a.branch1.name in html.split('id="check-result"')[1]
+
+
+def test_a_bad_paper_in_the_request_form_is_named_beside_the_field_and_nothing_is_saved(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from legalaid.intake.models import FieldOfLaw, LegalAidRequest
+
+    served, _ = communes(world)
+    fake = SimpleUploadedFile("giay-to.jpg", b"MZ\x90\x00 not a photo", "image/jpeg")
+    response = client.post(
+        reverse("portal:request"),
+        {
+            "applicant": "self",
+            "full_name": "Lò Thị Mai",
+            "sex": "female",
+            "phone": "0912345678",
+            "province": served.province_id,
+            "commune": served.pk,
+            "need": "advice",
+            "field_of_law": FieldOfLaw.objects.get(code="land").pk,
+            "summary": "Hàng xóm lấn đất.",
+            "consent": "on",
+            "website": "",
+            "papers": [fake],
+        },
+    )
+    html = response.content.decode()
+    beside = html.split('id="field-papers"')[1].split("</div>")[0]
+    assert "giay-to.jpg" in beside and "invalid-feedback" in beside
+    assert not LegalAidRequest.objects.exists()

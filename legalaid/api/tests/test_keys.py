@@ -129,3 +129,25 @@ def test_creation_and_revocation_are_audited_without_the_hash(world):
     rows = AuditEntry.objects.filter(object_id=str(key.pk), content_type__model="apikey")
     assert rows.count() == 2
     assert all("key_hash" not in (row.after or {}) for row in rows)
+
+
+def test_the_command_creates_a_key_and_prints_it_once(world, capsys):
+    from django.core.management import call_command
+
+    call_command(
+        "create_api_key",
+        "--by",
+        world.a.director.username,
+        "--owner",
+        str(world.a.centre.pk),
+        "--kind",
+        "national",
+        "--name",
+        "CSDL",
+        "--scope",
+        "cases:read",
+    )
+    out = capsys.readouterr().out
+    key = ApiKey.objects.get()
+    assert f"({key.prefix}): {key.prefix}." in out
+    assert key.scopes == ["cases:read"]

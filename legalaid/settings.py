@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "legalaid.quality",
     "legalaid.portal",
     "legalaid.api",
+    "legalaid.reports",
 ]
 
 MIDDLEWARE = [

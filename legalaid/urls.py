@@ -59,6 +59,7 @@ urlpatterns = [
     # The REST API (legalaid.api, docs/api.md) and the page of its keys.
     path("api/v1/", include("legalaid.api.urls")),
     path("khoa-api/", include("legalaid.api.page_urls")),
+    path("bao-cao/", include("legalaid.reports.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -37,6 +37,8 @@ def navigation(request):
         items.append(("payments", _("Thanh toán thù lao"), reverse("payments:payment_list")))
     if user.has_perm("quality.view_evaluation"):
         items.append(("evaluations", _("Đánh giá chất lượng"), reverse("quality:evaluation_list")))
+    if user.has_perm("reports.view_reports"):
+        items.append(("reports", _("Báo cáo thống kê"), reverse("reports:case_figures")))
     if user.has_perm("plans.view_plan"):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):

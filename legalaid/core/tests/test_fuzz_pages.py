@@ -239,7 +239,7 @@ APP_GROUPS = {
     "core": ["core", "eligibility", "people", "", "api", "apikeys"],
     "intake": ["intake", "cases", "feedback", "quality"],
     "providers": ["providers", "commendations", "payments"],
-    "plans": ["plans", "studies"],
+    "plans": ["plans", "studies", "reports"],
     "portal": ["portal"],
 }
 

@@ -239,6 +239,26 @@ def _sex_q(subject: str, value: str) -> Q:
     return Q(beneficiary__sex=value)
 
 
+def _appraised_q(subject: str, value: str) -> Q:
+    """Cases whose appraisal is done ("yes") or not done, or not assigned ("no") (TT 12/2018 Art. 16)."""
+    from legalaid.quality.choices import AppraisalStatus
+    from legalaid.quality.models import Appraisal
+
+    if subject != CASE or value not in ("yes", "no"):
+        raise BadValue(value)
+    done = Q(Exists(Appraisal.objects.filter(case=OuterRef("pk"), status=AppraisalStatus.DONE)))
+    return done if value == "yes" else ~done
+
+
+def _provider_q(subject: str, value: str) -> Q:
+    """Cases this provider works on, or worked on when the case ended (as the case list's provider filter)."""
+    from legalaid.providers.models import Assignment
+
+    if subject != CASE:
+        raise BadValue(value)
+    return Q(Exists(Assignment.objects.of_record().filter(case=OuterRef("pk"), provider_id=_int(value))))
+
+
 def _month_bounds(value: str) -> tuple[dt.date, dt.date]:
     try:
         first = dt.datetime.strptime(str(value), "%Y-%m").date()
@@ -287,6 +307,8 @@ DIMENSIONS: dict[str, Dimension] = {
             _office_q,
             key=lambda centre, branch: f"b{branch}" if branch else f"c{centre}",
         ),
+        Dimension("appraised", _("Thẩm định"), {}, _appraised_q),
+        Dimension("provider", _("Người thực hiện"), {}, _provider_q),
         # The month is applied by narrowing the period (``narrow``), so its q is neutral.
         Dimension("month", _("Tháng"), {}, lambda s, v: (_month_bounds(v), Q())[1]),
     )

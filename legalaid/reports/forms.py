@@ -59,7 +59,9 @@ class ReportForm(BootstrapMixin, forms.Form):
             return range_period(self.today.replace(month=1, day=1), self.today), None
 
 
-def default_data(today: dt.date) -> dict:
+def default_data(today: dt.date, *, to_date: bool = False) -> dict:
+    if to_date:
+        return {"period": RANGE, "start": f"{today:01/01/%Y}", "end": f"{today:%d/%m/%Y}"}
     return {"period": PeriodKind.YEAR, "year": today.year}
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("bieu-24/", views.form_24, name="form_24"),
     path("bieu-24/tai-xuong/", views.form_24_xlsx, name="form_24_xlsx"),
     path("chi-so/", views.indicators, name="indicators"),
+    path("bieu-do/", views.dashboard, name="dashboard"),
     path("danh-sach/", views.drill, name="drill"),
     path("dinh-muc/", views.quota, name="quota"),
 ]

@@ -22,8 +22,11 @@ from .forms import DrillForm, ReportForm, default_data
 PERMISSION = "reports.view_reports"
 
 
-def _picker(request):
-    data = request.GET if request.GET else default_data(timezone.localdate())
+def _picker(request, *, to_date: bool = False):
+    """The period and unit of the query string; by default this year's annual period, or (``to_date``) the days from
+    1 January to today."""
+    today = timezone.localdate()
+    data = request.GET if request.GET else default_data(today, to_date=to_date)
     form = ReportForm(data, user=request.user)
     period, unit = form.result()
     return form, period, unit
@@ -151,3 +154,25 @@ def quota(request):
         if form.cleaned_data["unit"] is not None:
             query["centre"] = form.cleaned_data["unit"].centre_id or form.cleaned_data["unit"].pk
     return redirect(f"{reverse('providers:quota_table')}?{urlencode(query)}")
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+@require_safe
+def dashboard(request):
+    """The director's charts for their scope (this year by default); each bar opens the list it counts."""
+    from django.utils.html import json_script
+
+    from . import dashboard as charts
+
+    form, period, unit = _picker(request, to_date=True)
+    found, deadline_groups = charts.charts(request.user, period, unit, timezone.localdate())
+    context = {
+        "form": form,
+        "period": period,
+        "unit": unit,
+        "charts": found,
+        "deadlines": deadline_groups,
+        "chart_data": json_script([c.as_data() for c in found], "dashboard-data"),
+    }
+    return render(request, "reports/dashboard.html", context)

@@ -11,6 +11,17 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.plans.metrics import register_metric
 
+#: The catalogue's figures the fact layer counts exactly, with their drill-down list (``reports:metric_<code>``):
+#: (measure, fixed dimensions, a form of aid by its code).
+METRIC_DRILLS = {
+    "requests_received": ("received", {}),
+    "requests_served_pct": ("received", {}),  # the requests received, of which the share decided
+    "cases_accepted": ("accepted", {}),
+    "litigation_cases_accepted": ("accepted", {"form": "litigation"}),
+}
+#: The appraisal figures open the quality app's coverage table for the period (?from=&to=).
+COVERAGE_FIGURES = ("litigation_representation_appraised_pct", "appraisals_pending")
+
 
 def quota_counts(centre, start, end) -> tuple[int, int]:
     """(officers who reached their quota, officers with a quota) for the year of ``end``: the active legal aid officers
@@ -61,3 +72,25 @@ def officers_reaching_quota_pct(centre, start, end):
     if not total:
         return None
     return Decimal(reached) * 100 / Decimal(total)
+
+
+def link_drilldowns() -> None:
+    """Give the catalogue's figures that had no list the list the fact layer counts for them
+    (``views.METRIC_DRILLS``), and the appraisal figures the quality app's coverage table for the period."""
+    from dataclasses import replace
+
+    from legalaid.plans import metrics
+
+    from .views import METRIC_DRILLS
+
+    links = {code: f"reports:metric_{code}" for code in METRIC_DRILLS}
+    links.update(
+        {"litigation_representation_appraised_pct": "quality:coverage", "appraisals_pending": "quality:coverage"}
+    )
+    for code, name in links.items():
+        metric = metrics.get_metric(code)
+        if metric is not None and not metric.drilldown:
+            metrics._REGISTRY[code] = replace(metric, drilldown=name)
+
+
+link_drilldowns()

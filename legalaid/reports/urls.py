@@ -1,6 +1,15 @@
+from django.contrib.auth.decorators import login_required, permission_required
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from legalaid.reports import views
+from legalaid.reports.metrics import METRIC_DRILLS
+
+
+def _metric_drill(code):
+    view = lambda request: views.metric_drill(request, code)  # noqa: E731
+    return login_required(permission_required(views.PERMISSION, raise_exception=True)(require_safe(view)))
+
 
 app_name = "reports"
 
@@ -12,4 +21,9 @@ urlpatterns = [
     path("bieu-do/", views.dashboard, name="dashboard"),
     path("danh-sach/", views.drill, name="drill"),
     path("dinh-muc/", views.quota, name="quota"),
+    # The catalogue's figures (``legalaid.reports.metrics``: ``Metric.drilldown`` names these).
+    *(
+        path(f"danh-sach/chi-so/{code.replace('_', '-')}/", _metric_drill(code), name=f"metric_{code}")
+        for code in METRIC_DRILLS
+    ),
 ]

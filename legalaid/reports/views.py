@@ -18,6 +18,7 @@ from legalaid.lib.xlsx import XLSX_CONTENT_TYPE
 
 from . import facts, mappings, xlsx
 from .forms import DrillForm, ReportForm, default_data
+from .metrics import METRIC_DRILLS
 
 PERMISSION = "reports.view_reports"
 
@@ -105,12 +106,31 @@ def indicators(request):
     return render(request, "reports/indicators.html", context)
 
 
+def metric_drill(request, code: str):
+    """The drill-down of a catalogue figure (``Metric.drilldown_url``: ?centre=&from=&to=): the fact layer's list of
+    the same measure with the figure's fixed dimensions (a form of aid by its code)."""
+    from legalaid.intake.models import FormOfAid
+
+    measure, fixed = METRIC_DRILLS[code]
+    data = request.GET.copy()
+    data["measure"] = measure
+    for key, value in fixed.items():
+        if key == "form":
+            value = str(FormOfAid.objects.filter(code=value).values_list("pk", flat=True).first() or 0)
+        data[key] = value
+    return _drill(request, data)
+
+
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 @require_safe
 def drill(request):
     """The records one figure counts: the same measure, days, unit and dimensions as the figure's query."""
-    form = DrillForm(request.GET, user=request.user)
+    return _drill(request, request.GET)
+
+
+def _drill(request, data):
+    form = DrillForm(data, user=request.user)
     page = None
     total = 0
     measure = None

@@ -227,3 +227,18 @@ def test_no_placeholder_left_in_the_catalogue():
     placeholders = {m.code for m in all_metrics() if not m.available}
     # The outreach figures are brought by the outreach module (issue 11: its helper replaces its placeholder).
     assert placeholders <= {"outreach_sessions_difficult_communes"}
+
+
+def test_indicators_link_to_the_lists_they_count(client, data):
+    from legalaid.plans.metrics import get_metric
+
+    a = data.a
+    client.force_login(a.director)
+    html = client.get(reverse("reports:indicators"), YEAR).content.decode()
+    for code in ("requests_received", "cases_accepted", "litigation_cases_accepted"):
+        metric = get_metric(code)
+        value = metric.measure(a.centre, D(2025, 1, 1), D(2025, 12, 31))
+        href = metric.drilldown_url(a.centre, D(2025, 1, 1), D(2025, 12, 31))
+        assert href.replace("&", "&amp;") in html
+        assert drill_total(client, href) == int(value), code
+    assert int(get_metric("litigation_cases_accepted").measure(a.centre, D(2025, 1, 1), D(2025, 12, 31))) == 1

@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "legalaid.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "legalaid.core.sessions.SlidingExpiryMiddleware",
     "legalaid.core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -245,7 +246,11 @@ PORTAL_UPLOAD_MAX_MB = envint("PORTAL_UPLOAD_MAX_MB", 10)
 
 # Session timeout: 30 minutes of inactivity, and the session ends with the browser.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The expiry slides with activity, but the session row is written only when it is older than this many seconds
+# (or changed): not one UPDATE per page view (legalaid.core.sessions, docs/performance.md).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_ENGINE = "legalaid.core.sessions"
+SESSION_REFRESH_AFTER = envint("SESSION_REFRESH_AFTER", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -395,6 +400,8 @@ UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 20)
 
 # Page sizes for every list.
 PAGE_SIZE = 50
+# A list counts at most this many rows ("hơn 10.000" beyond) and opens only the pages within it (lib.pagination).
+LIST_COUNT_CAP = envint("LIST_COUNT_CAP", 10_000)
 
 # --- The REST API under /api/v1/ (legalaid.api, docs/api.md): keys or the staff's session, cursor pages, JSON errors
 # with the field and a Vietnamese message, a throttle per key (in the cache).

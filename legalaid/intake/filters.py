@@ -11,7 +11,7 @@ from legalaid.core.choices import OrganisationKind
 from legalaid.core.filters import BaseFilterSet, DayFilter
 from legalaid.core.models import Organisation
 from legalaid.eligibility.models import Category
-from legalaid.lib.text import fold
+from legalaid.lib.text import name_words_q
 
 from .choices import Channel, RequestStatus
 from .models import FieldOfLaw, FormOfAid, LegalAidRequest
@@ -35,11 +35,8 @@ def search_people(queryset, value: str, *, code_field: str | None):
         return queryset
     compact = "".join(text.split()).upper()
     condition = Q(beneficiary__id_number=compact)
-    words = fold(text).split()
-    if words:
-        name_q = Q()
-        for word in words:
-            name_q &= Q(beneficiary__name_key__contains=word)
+    name_q = name_words_q("beneficiary__name_key", text)
+    if name_q is not None:
         condition |= name_q
     if code_field:
         condition |= Q(**{f"{code_field}__iexact": text})

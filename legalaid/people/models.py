@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.models import AddressFields, TimeStampedModel
 from legalaid.core.scoping import ScopedQuerySet
-from legalaid.lib.text import fold
+from legalaid.lib.text import fold, name_words_q
 
 from .choices import CorrectionDecision, IdType, Sex
 from .ethnicities import FOREIGNER, KINH
@@ -66,11 +66,8 @@ class PersonQuerySet(ScopedQuerySet):
             return self
         compact = "".join(text.split()).upper()
         condition = Q(id_number=compact)
-        words = fold(text).split()
-        if words:
-            name_q = Q()
-            for word in words:
-                name_q &= Q(name_key__contains=word)
+        name_q = name_words_q("name_key", text)
+        if name_q is not None:
             condition |= name_q
         if compact.isdigit() and len(compact) >= 6:
             condition |= Q(id_number__startswith=compact) | Q(phone__contains=compact)

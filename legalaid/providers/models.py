@@ -351,6 +351,8 @@ class Assignment(TimeStampedModel):
         indexes = [
             models.Index(fields=["provider", "is_active"], name="providers_asg_provider_idx"),
             models.Index(fields=["case", "is_active"], name="providers_asg_case_idx"),
+            # The quota panel of the home page: a provider's assignments of a year (issue 11 item 4).
+            models.Index(fields=["provider", "decision_year"], name="providers_asg_year_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -101,6 +101,11 @@ class LegalAidCase(TimeStampedModel):
             models.Index(fields=["centre", "status"], name="cases_case_centre_status_idx"),
             # The national database's incremental export reads cases in change order (legalaid.api.national).
             models.Index(fields=["updated_at", "id"], name="cases_case_updated_idx"),
+            # The list's filters at a million cases (issue 11 item 4): a form or a field within a Centre, newest
+            # first; the whole deployment (a Department, the Ministry) newest first.
+            models.Index(fields=["centre", "form_of_aid", "-accepted_at"], name="cases_case_centre_form_idx"),
+            models.Index(fields=["centre", "field_of_law", "-accepted_at"], name="cases_case_centre_field_idx"),
+            models.Index(fields=["-accepted_at", "-id"], name="cases_case_accepted_idx"),
             # The home page's overdue papers (selectors.overdue_cases_q): only the few immediate cases still
             # missing papers are in this index, so the count reads no table scan (issue 11, docs/performance.md).
             models.Index(

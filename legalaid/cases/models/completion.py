@@ -93,6 +93,8 @@ class CaseCompletion(TimeStampedModel):
         ordering = ["-completed_on", "-id"]
         verbose_name = _("kết quả vụ việc")
         verbose_name_plural = _("kết quả vụ việc")
+        # The home page's appraisal coverage and the reports count completions of a period (issue 11 item 4).
+        indexes = [models.Index(fields=["completed_on"], name="cases_completion_on_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(acknowledgement_signed=False) | models.Q(acknowledged_on__isnull=False),

@@ -334,11 +334,11 @@ def test_complete_handover_archive_through_the_pages(client, world):
 
 # --- the query count of the case page ----------------------------------------------------------------------------
 
-#: Session read and save (savepoint, update, release), user, organisation and centre (scope), the case with its
+#: Session read (no longer saved on every request), user, organisation and centre (scope), the case with its
 #: one-to-one records in one join, the prefetches (events, hearings, work log with activity and provider, attachments),
 #: the access-log row chained (head locked, insert, head moved: 3), the session cap parameter, the model backend's two
 #: permission reads, the providers panel's assignments. The same for 1 or 5 rows of each kind: nothing is read per row.
-CASE_PAGE_QUERIES = 26  # + the "Văn bản" panel: the request's notices and the decisions the user sees
+CASE_PAGE_QUERIES = 23  # + the "Văn bản" panel: the request's notices and the decisions the user sees
 # + the providers panel's applications to change the provider (staff of the case's unit)
 # + the feedback panel's survey answers and register entries of the case (two queries, Centre staff only)
 

@@ -283,10 +283,10 @@ def _count(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-#: Measured. Both: session, user and unit (3), the session save (3). List: count, page (with the nomination and award
+#: Measured. Both: session, user and unit (3; no session save). List: count, page (with the nomination and award
 #: counts annotated), units. Detail: the campaign, units, nominations, their awards, decisions, their awards.
-PINNED_LIST = 9
-PINNED_DETAIL = 12
+PINNED_LIST = 6
+PINNED_DETAIL = 9
 
 
 def test_query_counts_are_pinned_and_do_not_grow(client, world):

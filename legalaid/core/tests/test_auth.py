@@ -134,7 +134,8 @@ def test_lockout_settings():
 
 def test_session_settings():
     assert settings.SESSION_COOKIE_AGE == 1800
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False  # saved when it changes or its expiry must slide
+    assert settings.SESSION_ENGINE == "legalaid.core.sessions"
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
     assert settings.SESSION_COOKIE_HTTPONLY is True
 

@@ -175,10 +175,10 @@ def _many(world, n):
         completed_case(world.a.director, provider)  # waiting for an appraiser
 
 
-#: Queries per page for the director: 6 for every request (session, user, unit; the session saved) + the page's own:
+#: Queries per page for the director: 3 for every request (session, user, unit) + the page's own:
 #: list 4 (the provider and result-level filters' choices, count, rows), queue 2 (count, rows), coverage 3
 #: (overall, by unit, by provider).
-PINNED = {"quality:appraisal_list": 10, "quality:appraisal_queue": 8, "quality:coverage": 9}
+PINNED = {"quality:appraisal_list": 7, "quality:appraisal_queue": 5, "quality:coverage": 6}
 
 
 @pytest.mark.parametrize("n", [1, 4])

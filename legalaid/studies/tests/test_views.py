@@ -269,11 +269,11 @@ def _count(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-#: Measured. Both: session, user and unit (3), the session save (3), the working-day calendar of the year (2, cached
+#: Measured. Both: session, user and unit (3; no session save), the working-day calendar of the year (2, cached
 #: after the first page). List: count, page, steps and authors prefetches, the department filter's choices. Detail: the
 #: study, its steps, authors, outline, versions and their comments.
-PINNED_LIST = 13
-PINNED_DETAIL = 14
+PINNED_LIST = 10
+PINNED_DETAIL = 11
 
 
 def test_query_counts_are_pinned_and_do_not_grow(client, world):

@@ -397,6 +397,9 @@ if PRODUCTION:
 
 # The largest file accepted by any upload (attachments, evidence, study versions), in megabytes.
 UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 20)
+# A list export over core.exports.EXPORT_MAX_ROWS rows runs in the background; its file is deleted after this many
+# hours (`manage.py cleanup_exports`, run by cron or the worker; docs/performance.md).
+EXPORT_KEEP_HOURS = envint("EXPORT_KEEP_HOURS", 24)
 
 # Page sizes for every list.
 PAGE_SIZE = 50

@@ -101,7 +101,7 @@ def case_list(request):
             raise PermissionDenied
         rows = exports.rows_or_none(request, filterset.qs)
         if rows is None:
-            return exports.without_export(request)
+            return exports.start_background(request, "cases")
         exports.log_export(request.user, rows, LegalAidCase)
         return xlsx_response(
             "vu-viec-tro-giup.xlsx", _("Vụ việc trợ giúp pháp lý"), _export_headers(), _export_rows(rows)
@@ -151,6 +151,19 @@ def _export_rows(rows):
             _("Có") if c.immediate else _("Không"),
             str(c.accepted_by),
         )
+
+
+def export_spec(user, params) -> exports.ExportSpec:
+    """The case list's export with ``params`` as ``user`` sees it (a background export, ``core.exports``)."""
+    filterset = CaseFilter(params, queryset=selectors.case_list(user=user), user=user)
+    return exports.ExportSpec(
+        filename="vu-viec-tro-giup.xlsx",
+        title=_("Vụ việc trợ giúp pháp lý"),
+        headers=_export_headers(),
+        queryset=filterset.qs,
+        rows=_export_rows,
+        model=LegalAidCase,
+    )
 
 
 # --- The case page -----------------------------------------------------------------------------------------------

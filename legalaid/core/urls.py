@@ -1,6 +1,6 @@
 from django.urls import path
 
-from legalaid.core import otp_views, views
+from legalaid.core import otp_views, views, views_exports
 
 app_name = "core"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("lich/<year:year>/nap-ngay-le/", views.calendar_load_year, name="calendar_load_year"),
     path("lich/dieu-chinh/<id:pk>/xoa/", views.calendar_override_delete, name="calendar_override_delete"),
     path("lich/tinh-ngay-lam-viec/", views.working_days, name="working_days"),
+    path("tep-xuat/", views_exports.export_list, name="export_list"),
+    path("tep-xuat/<id:pk>/", views_exports.export_detail, name="export_detail"),
+    path("tep-xuat/<id:pk>/tai-ve/", views_exports.export_download, name="export_download"),
     path("nhat-ky/", views.audit_list, name="audit_list"),
     path("nhat-ky/<id:pk>/", views.audit_detail, name="audit_detail"),
     path("nhat-ky-truy-cap/", views.access_log_list, name="access_log_list"),

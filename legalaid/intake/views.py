@@ -538,40 +538,14 @@ def request_list(request):
             raise PermissionDenied
         rows = exports.rows_or_none(request, filterset.qs)
         if rows is None:
-            return exports.without_export(request)
+            return exports.start_background(request, "requests")
         exports.log_export(request.user, rows, LegalAidRequest)
-        headers = [
-            _("Số yêu cầu"),
-            _("Thời điểm tiếp nhận"),
-            _("Người được trợ giúp"),
-            _("Số giấy tờ"),
-            _("Đơn vị tiếp nhận"),
-            _("Hình thức tiếp nhận"),
-            _("Lĩnh vực"),
-            _("Hình thức trợ giúp đề nghị"),
-            _("Diện"),
-            _("Trạng thái"),
-            _("Hạn bổ sung giấy tờ"),
-            _("Mã hồ sơ"),
-        ]
-        data = (
-            (
-                r.pk,
-                timezone.localtime(r.received_at).replace(tzinfo=None),
-                r.beneficiary.full_name,
-                r.beneficiary.id_number,
-                str(r.receiving_unit),
-                r.get_channel_display(),
-                str(r.field_of_law),
-                str(r.desired_form),
-                ", ".join(c.ref for c in r.categories.all()),
-                r.get_status_display(),
-                r.papers_due_on,
-                _case_code(r),
-            )
-            for r in rows
+        return xlsx_response(
+            "yeu-cau-tro-giup.xlsx",
+            _("Yêu cầu trợ giúp pháp lý"),
+            _request_export_headers(),
+            _request_export_rows(rows),
         )
-        return xlsx_response("yeu-cau-tro-giup.xlsx", _("Yêu cầu trợ giúp pháp lý"), headers, data)
     page = paginate(request, filterset.qs)
     template = "intake/_request_table.html" if request.htmx and not request.htmx.boosted else "intake/request_list.html"
     return render(
@@ -583,6 +557,56 @@ def request_list(request):
             "can_add": request.user.has_perm("intake.add_request"),
             **selectors.deadlines(),
         },
+    )
+
+
+def _request_export_headers() -> list[str]:
+    return [
+        _("Số yêu cầu"),
+        _("Thời điểm tiếp nhận"),
+        _("Người được trợ giúp"),
+        _("Số giấy tờ"),
+        _("Đơn vị tiếp nhận"),
+        _("Hình thức tiếp nhận"),
+        _("Lĩnh vực"),
+        _("Hình thức trợ giúp đề nghị"),
+        _("Diện"),
+        _("Trạng thái"),
+        _("Hạn bổ sung giấy tờ"),
+        _("Mã hồ sơ"),
+    ]
+
+
+def _request_export_rows(rows):
+    return (
+        (
+            r.pk,
+            timezone.localtime(r.received_at).replace(tzinfo=None),
+            r.beneficiary.full_name,
+            r.beneficiary.id_number,
+            str(r.receiving_unit),
+            r.get_channel_display(),
+            str(r.field_of_law),
+            str(r.desired_form),
+            ", ".join(c.ref for c in r.categories.all()),
+            r.get_status_display(),
+            r.papers_due_on,
+            _case_code(r),
+        )
+        for r in rows
+    )
+
+
+def export_spec(user, params) -> exports.ExportSpec:
+    """The request list's export with ``params`` as ``user`` sees it (a background export, ``core.exports``)."""
+    filterset = RequestFilter(params, queryset=selectors.request_list(user=user), user=user)
+    return exports.ExportSpec(
+        filename="yeu-cau-tro-giup.xlsx",
+        title=_("Yêu cầu trợ giúp pháp lý"),
+        headers=_request_export_headers(),
+        queryset=filterset.qs,
+        rows=_request_export_rows,
+        model=LegalAidRequest,
     )
 
 

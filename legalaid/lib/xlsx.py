@@ -65,3 +65,36 @@ def xlsx_response(filename: str, title: str, headers: Sequence[str], rows: Itera
     response = HttpResponse(build_workbook(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def stream_workbook(handle, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """Write one sheet row by row into the open binary file ``handle`` (openpyxl write-only mode): memory stays flat
+    whatever the number of rows (background exports, ``legalaid.core.tasks.run_export``). Dates in dd/mm/yyyy."""
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    name = "".join(" " if c in "\\/?*[]:" else c for c in str(title))[:31] or "-"
+    ws = wb.create_sheet(name)
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=str(h))
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for row in rows:
+        values = []
+        for value in row:
+            if isinstance(value, dt.datetime):
+                cell = WriteOnlyCell(ws, value=value.replace(tzinfo=None))
+                cell.number_format = "dd/mm/yyyy hh:mm"
+                values.append(cell)
+            elif isinstance(value, dt.date):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = "dd/mm/yyyy"
+                values.append(cell)
+            else:
+                values.append(str(value) if hasattr(value, "_proxy____cast") else value)
+        ws.append(values)
+    wb.save(handle)

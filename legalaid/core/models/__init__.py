@@ -1,6 +1,7 @@
 from .audit import AccessLogEntry, AuditChainHead, AuditEntry
 from .base import TimeStampedModel
 from .calendar import CalendarOverride, PublicHoliday
+from .exports import ExportJob, ExportStatus
 from .geo import AddressFields, Commune, CommuneFlag, Province
 from .organisation import BranchCommune, Organisation
 from .parameters import LegalParameter, ParameterUnit
@@ -15,6 +16,8 @@ __all__ = [
     "CalendarOverride",
     "Commune",
     "CommuneFlag",
+    "ExportJob",
+    "ExportStatus",
     "LegalParameter",
     "Organisation",
     "ParameterUnit",

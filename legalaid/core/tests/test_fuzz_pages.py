@@ -137,6 +137,8 @@ SKIP = {
     "core:commune_flag_delete": "POST only, reached through the commune page's buttons",
     "core:calendar_override_delete": "POST only, reached through the calendar page's buttons",
     "core:audit_detail": "read only, no form",
+    "core:export_detail": "read only, no form; the user's own background export (test_background_exports.py)",
+    "core:export_download": "a file download, no form (test_background_exports.py)",
     "cases:case_move": "POST only, reached through the case page's buttons",
     "cases:attachment_download": "a file, no form",
     "intake:case_detail": "redirects to the case page",

@@ -1,0 +1,223 @@
+"""Benchmark over HTTP (issue 11 item 6): the main pages against gunicorn with production settings on PostgreSQL with
+generated data. Not part of `make test`; figures are printed, never asserted.
+
+    # once: a database with generated data (dev settings; see docs/performance.md for the sizes measured)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/legalaid_bench .venv/bin/python manage.py migrate
+    DATABASE_URL=... .venv/bin/python manage.py generate_data --cases 1000000 --seed 1
+    # then, as often as needed:
+    DATABASE_URL=... .venv/bin/python bench/http_pages.py --seed 1 [--requests 200] [--seconds 10]
+
+It gives the generated director, branch head and lawyer of Centre 1 a TOTP key (production requires the second
+factor), starts gunicorn (2 workers, `LEGALAID_ENV=production`, DEBUG off) on a free port, logs the three in with
+their password and a TOTP code (the small HTTP client of `.ci/prod-stack`, which sends `X-Forwarded-Proto: https` as
+nginx would), then prints p50/p95/max over `--requests` sequential requests per page and role, and the requests per
+second of the case page against the login page (a trivial view) with 4 concurrent clients for `--seconds`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.machinery
+import importlib.util
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def prod_stack():
+    """The small browser, forms and login of `.ci/prod-stack` (one copy of that code)."""
+    loader = importlib.machinery.SourceFileLoader("prod_stack", str(ROOT / ".ci" / "prod-stack"))
+    spec = importlib.util.spec_from_loader("prod_stack", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+SETUP = """
+import json, secrets
+from legalaid.core.otp import set_totp_key
+from legalaid.core.models import User
+from legalaid.cases.models import LegalAidCase
+from legalaid.providers.models import Assignment
+from legalaid.intake.models import FieldOfLaw, FormOfAid
+out = {"secrets": {}, "cases": {}}
+for role, name in (("director", "director"), ("branch head", "branchhead1"), ("lawyer", "lawyer")):
+    user = User.objects.get(username=f"{name}.g%(seed)sc1")
+    key = secrets.token_hex(20)
+    set_totp_key(user=user, key_hex=key)
+    out["secrets"][role] = [user.username, key]
+    if role == "lawyer":
+        case = Assignment.objects.filter(provider__user=user).order_by("-case__accepted_at").values("case_id").first()
+        out["cases"][role] = case["case_id"]
+    else:
+        qs = LegalAidCase.objects.filter(centre=user.centre)
+        if user.branch is not None:
+            qs = qs.filter(branch=user.branch)
+        out["cases"][role] = qs.order_by("-accepted_at").values_list("pk", flat=True).first()
+out["filter"] = {"form_of_aid": FormOfAid.objects.get(code="litigation").pk,
+                 "field_of_law": FieldOfLaw.objects.filter(in_scope=True).order_by("pk").first().pk}
+out["cases_total"] = LegalAidCase.objects.count()
+print("BENCH " + json.dumps(out))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def timings(browser, path: str, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = browser.get(path)
+        out.append((time.perf_counter() - start) * 1000)
+        if response.status != 200:
+            raise SystemExit(f"{path}: {response.status} {response.location}")
+    return out
+
+
+def throughput(make_browser, path: str, seconds: float, clients: int = 4) -> float:
+    counts = [0] * clients
+    stop = time.monotonic() + seconds
+
+    def run(i):
+        browser = make_browser()
+        while time.monotonic() < stop:
+            browser.get(path)
+            counts[i] += 1
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(counts) / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to the PostgreSQL database with generated data.")
+    ps = prod_stack()
+    dev_env = {**os.environ, "LEGALAID_OTP_REQUIRED": "0"}
+    out = subprocess.run(
+        [str(PYTHON), "manage.py", "shell", "-c", SETUP % {"seed": args.seed}],
+        cwd=ROOT,
+        env=dev_env,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        raise SystemExit(out.stderr[-3000:])
+    out = out.stdout
+    data = json.loads(next(line for line in out.splitlines() if line.startswith("BENCH "))[6:])
+
+    tmp = Path(tempfile.mkdtemp(prefix="legalaid-bench-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        LEGALAID_ENV="production",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS=ps.HOST,
+        CSRF_TRUSTED_ORIGINS=f"https://{ps.HOST}",
+        SITE_URL=f"https://{ps.HOST}",
+        TRUSTED_PROXY_COUNT="1",
+        MEDIA_ROOT=str(tmp / "media"),
+        STATIC_ROOT=str(tmp / "static"),
+        LOG_LEVEL="WARNING",
+    )
+    subprocess.run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    port = free_port()
+    log = (tmp / "gunicorn.log").open("wb")
+    gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "legalaid.wsgi", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        [*gunicorn, "--workers", str(args.workers), "--timeout", "60"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(120):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        browsers = {}
+        for role, (username, key) in data["secrets"].items():
+            browser = ps.Browser([port], "203.0.113.20")
+            ps.login(browser, username, "Bench-password-2026", key)
+            browsers[role] = browser
+        filt = data["filter"]
+        year = time.localtime().tm_year - 1
+        filtered = (
+            f"/vu-viec/?form_of_aid={filt['form_of_aid']}&field_of_law={filt['field_of_law']}"
+            f"&accepted_from=01/01/{year}&accepted_to=31/12/{year}"
+        )
+        rows = []
+        for role, browser in browsers.items():
+            case_search = ps.form_with(browser.get("/vu-viec/"), field="q")
+            search = browser.follow(browser.submit(case_search, {"q": "nguyen van duc"}, "/vu-viec/")).path
+            pages = {
+                "case list": "/vu-viec/",
+                "case list, filtered": filtered,
+                "case list, page 200": "/vu-viec/?page=200",
+                "case list, name search": search,
+                "case detail": f"/vu-viec/{data['cases'][role]}/",
+                "home": "/",
+            }
+            if role != "lawyer":
+                person_form = ps.form_with(browser.get("/nguoi/"), field="q")
+                pages["person search"] = browser.follow(
+                    browser.submit(person_form, {"q": "tran thi lan"}, "/nguoi/")
+                ).path
+            for page, path in pages.items():
+                browser.get(path)  # warm
+                t = sorted(timings(browser, path, args.requests))
+                rows.append((page, role, statistics.median(t), t[int(0.95 * (len(t) - 1))], t[-1]))
+        detail = f"/vu-viec/{data['cases']['director']}/"
+        director_cookies = dict(browsers["director"].cookies)
+
+        def director_browser():
+            b = ps.Browser([port], "203.0.113.21")
+            b.cookies = dict(director_cookies)
+            return b
+
+        detail_rps = throughput(director_browser, detail, args.seconds)
+        login_rps = throughput(lambda: ps.Browser([port], "203.0.113.22"), "/dang-nhap/", args.seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print(
+        f"\n{data['cases_total']:,} cases; gunicorn {args.workers} workers, production settings; {os.cpu_count()} CPUs"
+    )
+    print(f"{'page':<26}{'role':<13}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}   ({args.requests} requests each)")
+    for page, role, p50, p95, worst in rows:
+        print(f"{page:<26}{role:<13}{p50:>9.0f}{p95:>9.0f}{worst:>9.0f}")
+    print(
+        f"\ncase detail {detail_rps:.0f} req/s, login page {login_rps:.0f} req/s "
+        f"({100 * detail_rps / max(login_rps, 1e-9):.0f} %), 4 clients, {args.seconds:.0f} s each"
+    )
+
+
+if __name__ == "__main__":
+    main()

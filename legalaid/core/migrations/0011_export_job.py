@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0009_audit_append_only'),
+        ("core", "0010_organisation_opening_hours"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0013_list_indexes'),
+        ('cases', '0014_list_indexes'),
         ('core', '0009_audit_append_only'),
         ('providers', '0007_name_key_trigram'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0012_attachment_random_names'),
+        ('cases', '0013_case_updated_index'),
         ('core', '0009_audit_append_only'),
         ('intake', '0007_overdue_papers_index'),
         ('people', '0005_data_rights'),

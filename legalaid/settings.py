@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "legalaid.portal",
     "legalaid.api",
     "legalaid.reports",
+    "legalaid.training",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,10 @@ def navigation(request):
         items.append(("evaluations", _("Đánh giá chất lượng"), reverse("quality:evaluation_list")))
     if user.has_perm("reports.view_reports"):
         items.append(("reports", _("Báo cáo thống kê"), reverse("reports:case_figures")))
+    if user.has_perm("training.view_event"):
+        items.append(("training", _("Tập huấn, hội nghị"), reverse("training:event_list")))
+    if user.has_perm("training.view_duty"):
+        items.append(("duty", _("Trực tại tòa"), reverse("training:duty_list")))
     if user.has_perm("plans.view_plan"):
         items.append(("plans", _("Kế hoạch"), reverse("plans:plan_list")))
     if user.has_perm("studies.view_study"):

@@ -81,12 +81,14 @@ def home(request):
     from legalaid.cases.deadlines import deadlines_for
     from legalaid.providers.views_quota import home_quota
     from legalaid.quality.views import home_coverage
+    from legalaid.training.views import home_training
 
     context["work_queue"] = workqueue.queue_for(user, today)
     context["work_queue_total"] = sum(s.total for s in context["work_queue"])
     context["deadlines"] = deadlines_for(user, today)
     context["quota_panel"] = home_quota(user, today)
     context["coverage_panel"] = home_coverage(user, today)
+    context["training_panel"] = home_training(user, today)
     return render(request, f"home/{home_template(user)}.html", context)
 
 

@@ -46,7 +46,17 @@ def _records(world) -> SimpleNamespace:
     r.task = PlanTask.objects.filter(plan=r.plan).order_by("pk").first()
     r.target = TaskTarget.objects.filter(task__plan=r.plan).order_by("pk").first()
     r.entry = _feedback_entry(a)
+    r.training, r.duty = _training(a, r.provider)
     return r
+
+
+def _training(a, provider):
+    from django.utils import timezone
+
+    from legalaid.training.tests.factories import record_event, schedule
+
+    event = record_event(a.director, [provider], "4")
+    return event, schedule(a.director, provider, date=timezone.localdate())
 
 
 def _feedback_entry(a):
@@ -125,6 +135,11 @@ ARGS_FOR = {
     "payments:decision_create": lambda r: {"case_pk": r.assigned.pk},
     "quality:appraisal_assign": lambda r: {"case_pk": r.assigned.pk},
     "people:correction_create": lambda r: {"pk": r.person.pk},
+    "training:event_detail": lambda r: {"pk": r.training.pk},
+    "training:event_edit": lambda r: {"pk": r.training.pk},
+    "training:participant_add": lambda r: {"pk": r.training.pk},
+    "training:participant_edit": lambda r: {"pk": r.training.participations.first().pk},
+    "training:duty_detail": lambda r: {"pk": r.duty.pk},
 }
 
 #: Not opened here, with the reason. Their forms are still reached when another page renders them (an action button
@@ -190,6 +205,11 @@ SKIP = {
     "portal:paper_download": "a file, no form",
     "api": "the JSON API, fuzzed against its OpenAPI schema in legalaid/api/tests/test_schema_fuzz.py",
     "apikeys:key_revoke": "POST only, reached through the key page's buttons",
+    "training:participant_remove": "POST only, reached through the event page's buttons",
+    "training:certificate_download": "a file, no form",
+    "training:duty_help_matter": "POST only, reached through the duty page's form",
+    "training:duty_help_request": "POST only, reached through the duty page's form",
+    "training:duty_cancel": "POST only, reached through the duty page's button",
 }
 
 ROLES = ["root", *PERSONAS]
@@ -240,7 +260,7 @@ def _app(view_name: str | None) -> str:
 APP_GROUPS = {
     "core": ["core", "eligibility", "people", "", "api", "apikeys"],
     "intake": ["intake", "cases", "feedback", "quality"],
-    "providers": ["providers", "commendations", "payments"],
+    "providers": ["providers", "commendations", "payments", "training"],
     "plans": ["plans", "studies", "reports"],
     "portal": ["portal"],
 }

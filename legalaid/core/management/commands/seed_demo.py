@@ -51,6 +51,7 @@ class Command(BaseCommand):
         from legalaid.providers import demo as providers_demo
         from legalaid.quality import demo as quality_demo
         from legalaid.studies import demo as studies_demo
+        from legalaid.training import demo as training_demo
 
         demo.seed()
         providers_demo.seed()
@@ -73,3 +74,4 @@ class Command(BaseCommand):
         quality_demo.seed()
         payments_demo.seed()
         feedback_demo.seed()
+        training_demo.seed()

@@ -144,6 +144,11 @@ class Participation(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.provider} – {self.event}: {self.hours}"
 
+    @property
+    def centre_id(self):
+        """The event's Centre: the tenant of the audit and access-log rows."""
+        return self.event.centre_id
+
 
 # --- Court duty --------------------------------------------------------------------------------------------------
 

@@ -20,12 +20,27 @@ from legalaid.core.models import LegalParameter
 
 from . import reference
 
+#: Values read during one request (keyed by its request id): the home page asks for the same parameter from its
+#: panel and its work queue sections. Outside a request (services, commands, tests) nothing is kept.
+_PER_REQUEST: dict[tuple, Decimal | None] = {}
+
 
 def _value_on(code: str, on_date: dt.date) -> Decimal | None:
+    from legalaid.core.middleware import current_request_id
+
+    request_id = current_request_id()
+    key = (request_id, code, on_date)
+    if request_id and key in _PER_REQUEST:
+        return _PER_REQUEST[key]
     try:
-        return LegalParameter.value_on(code, on_date)
+        value = LegalParameter.value_on(code, on_date)
     except LookupError:
-        return None
+        value = None
+    if request_id:
+        if len(_PER_REQUEST) > 512:
+            _PER_REQUEST.clear()
+        _PER_REQUEST[key] = value
+    return value
 
 
 def hours_required(year: int) -> Decimal | None:

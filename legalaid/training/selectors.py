@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 
 from legalaid.core.choices import Role
@@ -75,12 +75,22 @@ def rows(providers, year: int, required: Decimal | None = None) -> list[HoursRow
     return [HoursRow(provider=p, hours=p.training_hours, required=required) for p in providers]
 
 
+def officer_rows(user, centre, year: int) -> list[HoursRow]:
+    """Every officer's row for ``centre`` and ``year`` as ``user`` sees them, read once per request (the home page's
+    panel and its work queue section share them: kept on the user object, which lives as long as the request)."""
+    memo = user.__dict__.setdefault("_training_rows", {})
+    key = (centre.pk, year)
+    if key not in memo:
+        memo[key] = rows(officer_hours(user, centre, year), year)
+    return memo[key]
+
+
 def summary(user, centre, year: int) -> dict:
-    """How many officers there are and how many reached the requirement (two aggregate queries at most)."""
+    """How many officers there are and how many reached the requirement."""
     required = requirement.hours_required(year)
-    officers = with_hours(officers_of(user, centre), year)
-    total = officers.count()
-    reached = officers.filter(training_hours__gte=required).count() if required is not None and total else 0
+    all_rows = officer_rows(user, centre, year)
+    total = len(all_rows)
+    reached = sum(1 for r in all_rows if r.reached)
     return {
         "year": year,
         "officers": total,
@@ -91,13 +101,21 @@ def summary(user, centre, year: int) -> dict:
     }
 
 
+def short_rows(user, centre, year: int) -> list[HoursRow]:
+    """The officers below the requirement, fewest hours first."""
+    short = [r for r in officer_rows(user, centre, year) if r.reached is False]
+    return sorted(short, key=lambda r: (r.hours, r.provider.full_name, r.provider.pk))
+
+
 def own_hours(user, year: int) -> HoursRow | None:
-    """The signed-in legal aid officer's own hours this year (None if they have no officer record)."""
-    provider = with_hours(Provider.objects.filter(user_id=user.pk, kind=ProviderKind.OFFICER), year).first()
-    if provider is None:
-        return None
-    return HoursRow(provider=provider, hours=provider.training_hours, required=requirement.hours_required(year))
-
-
-def participation_q_for_centre(centre) -> Q:
-    return Q(event__centre=centre)
+    """The signed-in legal aid officer's own hours this year (None if they have no officer record); read once per
+    request."""
+    memo = user.__dict__.setdefault("_training_own", {})
+    if year not in memo:
+        provider = with_hours(Provider.objects.filter(user_id=user.pk, kind=ProviderKind.OFFICER), year).first()
+        memo[year] = (
+            None
+            if provider is None
+            else HoursRow(provider=provider, hours=provider.training_hours, required=requirement.hours_required(year))
+        )
+    return memo[year]

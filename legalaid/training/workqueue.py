@@ -36,8 +36,8 @@ def training_shortfall(user, today: dt.date) -> Section | None:
     if user.centre is None or not requirement.alert_active(today):
         return None
     year = today.year
-    short = selectors.officer_hours(user, user.centre, year, short_only=True)
-    rows = selectors.rows(short[:LIMIT], year)
+    short = selectors.short_rows(user, user.centre, year)
+    rows = short[:LIMIT]
     url = reverse("training:hours_table") + f"?year={year}&short=1"
     year_end = dt.date(year, 12, 31)
     items = [
@@ -57,7 +57,7 @@ def training_shortfall(user, today: dt.date) -> Section | None:
         code="training_shortfall",
         title=_("Trợ giúp viên pháp lý chưa đủ giờ bồi dưỡng năm %(year)s") % {"year": year},
         items=items,
-        total=short.count() if len(rows) == LIMIT else len(rows),
+        total=len(short),
         list_url=url,
         note=_(
             "Mỗi Trợ giúp viên pháp lý phải tham gia ít nhất %(hours)s giờ bồi dưỡng bắt buộc mỗi năm "

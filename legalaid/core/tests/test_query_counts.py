@@ -28,7 +28,9 @@ PINNED = {
     # + payments: cases blocked by their appraisal, payment proposals to approve
     # + quality: the follow-ups the Department's evaluations require of the Centre
     # + correction requests of personal data awaiting the director (people.workqueue)
-    "home": 32,  # -3 on every page: the session is no longer saved on every request (issue 11)
+    # + training: the requirement in force, the officers' hours (read once for the panel and the work queue), the
+    #   reminder's start month
+    "home": 35,  # -3 on every page: the session is no longer saved on every request (issue 11)
     "core:organisation_list": 7,
     "core:user_list": 8,
     "core:audit_list": 7,  # + the chain head (the status line)

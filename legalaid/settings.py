@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "legalaid.api",
     "legalaid.reports",
     "legalaid.training",
+    "legalaid.outreach",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "legalaid.core.context_processors.navigation",
                 "legalaid.portal.context_processors.portal",
+                "legalaid.outreach.context_processors.hotlines",
             ],
             "autoescape": True,
             "auto_reload": DEBUG,
@@ -294,6 +296,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# The legal aid hotline numbers in every page's footer: "number|label" items separated by ";" (docs/outreach.md). The
+# national number is the Ministry's (DOMAIN.md 7); a Centre adds its own, e.g. Lạng Sơn's 0205 375 75 55.
+LEGALAID_HOTLINES = envstr("LEGALAID_HOTLINES", "1800 1233|Đường dây nóng trợ giúp pháp lý quốc gia, miễn phí")
 
 # --- Content-Security-Policy (django-csp 4): no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {

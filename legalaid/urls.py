@@ -61,6 +61,7 @@ urlpatterns = [
     path("khoa-api/", include("legalaid.api.page_urls")),
     path("bao-cao/", include("legalaid.reports.urls")),
     path("tap-huan/", include("legalaid.training.urls")),
+    path("truyen-thong/", include("legalaid.outreach.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

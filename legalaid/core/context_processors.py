@@ -53,6 +53,10 @@ def navigation(request):
         items.append(("feedback", _("Phản ánh, khiếu nại"), reverse("feedback:entry_list")))
     if user.has_perm("feedback.view_survey"):
         items.append(("surveys", _("Khảo sát sự hài lòng"), reverse("feedback:survey_list")))
+    if user.has_perm("outreach.view_session"):
+        items.append(("outreach", _("Truyền thông, lưu động"), reverse("outreach:session_list")))
+    if user.has_perm("outreach.view_call"):
+        items.append(("hotline", _("Đường dây nóng"), reverse("outreach:call_list")))
     admin_items = []
     if user.has_perm("core.view_units"):
         admin_items.append(("units", _("Đơn vị"), reverse("core:organisation_list")))

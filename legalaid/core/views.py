@@ -89,6 +89,9 @@ def home(request):
     context["quota_panel"] = home_quota(user, today)
     context["coverage_panel"] = home_coverage(user, today)
     context["training_panel"] = home_training(user, today)
+    from legalaid.outreach.views import home_targets
+
+    context["outreach_targets"] = home_targets(user, today)
     return render(request, f"home/{home_template(user)}.html", context)
 
 

@@ -47,6 +47,7 @@ def _records(world) -> SimpleNamespace:
     r.target = TaskTarget.objects.filter(task__plan=r.plan).order_by("pk").first()
     r.entry = _feedback_entry(a)
     r.training, r.duty = _training(a, r.provider)
+    r.outreach = _outreach_session(a)
     return r
 
 
@@ -57,6 +58,12 @@ def _training(a, provider):
 
     event = record_event(a.director, [provider], "4")
     return event, schedule(a.director, provider, date=timezone.localdate())
+
+
+def _outreach_session(a):
+    from legalaid.outreach.tests.factories import record_session
+
+    return record_session(a.officer)
 
 
 def _feedback_entry(a):
@@ -140,6 +147,8 @@ ARGS_FOR = {
     "training:participant_add": lambda r: {"pk": r.training.pk},
     "training:participant_edit": lambda r: {"pk": r.training.participations.first().pk},
     "training:duty_detail": lambda r: {"pk": r.duty.pk},
+    "outreach:session_detail": lambda r: {"pk": r.outreach.pk},
+    "outreach:session_edit": lambda r: {"pk": r.outreach.pk},
 }
 
 #: Not opened here, with the reason. Their forms are still reached when another page renders them (an action button
@@ -210,6 +219,14 @@ SKIP = {
     "training:duty_help_matter": "POST only, reached through the duty page's form",
     "training:duty_help_request": "POST only, reached through the duty page's form",
     "training:duty_cancel": "POST only, reached through the duty page's button",
+    "outreach:photo_add": "POST only, reached through the session page's form",
+    "outreach:photo_download": "a file, no form",
+    "outreach:mobile_worker": "a script (the service worker), no form",
+    "outreach:mobile_token": "JSON, no form",
+    "outreach:mobile_sync": "a JSON POST from the offline page's script (outreach's own tests send it bad bodies)",
+    "outreach:target_edit": "needs a target (outreach's own tests); its form is the target list's",
+    "outreach:entry_decide": "needs an entry waiting for a decision (outreach's own tests)",
+    "outreach:call_detail": "read only, no form",
 }
 
 ROLES = ["root", *PERSONAS]
@@ -263,6 +280,7 @@ APP_GROUPS = {
     "providers": ["providers", "commendations", "payments", "training"],
     "plans": ["plans", "studies", "reports"],
     "portal": ["portal"],
+    "outreach": ["outreach"],
 }
 
 

@@ -30,7 +30,8 @@ PINNED = {
     # + correction requests of personal data awaiting the director (people.workqueue)
     # + training: the requirement in force, the officers' hours (read once for the panel and the work queue), the
     #   reminder's start month
-    "home": 35,  # -3 on every page: the session is no longer saved on every request (issue 11)
+    # + outreach: the year's outreach targets (one query; one more per target set)
+    "home": 36,  # -3 on every page: the session is no longer saved on every request (issue 11)
     "core:organisation_list": 7,
     "core:user_list": 8,
     "core:audit_list": 7,  # + the chain head (the status line)

@@ -132,7 +132,7 @@ def photo_add(*, actor, session: OutreachSession, upload) -> SessionPhoto:
 @transaction.atomic
 def target_save(*, actor, target: OutreachTarget) -> OutreachTarget:
     """Set a unit's yearly target. A branch head sets their branch's; the director any unit of the Centre."""
-    centre, branch = unit_of(actor) if not actor.is_superuser else (target.centre, target.branch)
+    centre, branch = unit_of(actor)
     target.centre = centre
     if branch is not None:
         target.branch = branch

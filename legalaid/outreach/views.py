@@ -207,7 +207,7 @@ def home_targets(user, today: dt.date) -> list | None:
 def target_list(request):
     today = timezone.localdate()
     year = parse_id(request.GET.get("year"), max_value=2100) or today.year
-    can_set = request.user.has_perm("outreach.set_target")
+    can_set = request.user.has_perm("outreach.set_target") and request.user.centre is not None
     form = TargetForm(request.POST or None, user=request.user) if can_set else None
     if request.method == "POST":
         if form is None:

@@ -123,6 +123,20 @@
           err.textContent = entry.errors[k];
           item.appendChild(err);
         });
+        // A request the server refused: put it back in the form to correct it and save it again.
+        var fix = document.createElement("button");
+        fix.type = "button";
+        fix.className = "btn btn-sm btn-outline-primary mt-1";
+        fix.textContent = text.fix;
+        fix.addEventListener("click", function () {
+          state.entries = state.entries.filter(function (e) { return e.key !== entry.key; });
+          state.draft = entry;
+          save();
+          setValues(entryForm, entry);
+          showErrors(entryForm, entry.errors);
+          render();
+        });
+        item.appendChild(fix);
       }
       list.appendChild(item);
     });

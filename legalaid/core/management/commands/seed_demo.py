@@ -47,6 +47,7 @@ class Command(BaseCommand):
         from legalaid.feedback import demo as feedback_demo
         from legalaid.intake import demo as intake_demo
         from legalaid.payments import demo as payments_demo
+        from legalaid.outreach import demo as outreach_demo
         from legalaid.plans import demo as plans_demo
         from legalaid.providers import demo as providers_demo
         from legalaid.quality import demo as quality_demo
@@ -75,3 +76,4 @@ class Command(BaseCommand):
         payments_demo.seed()
         feedback_demo.seed()
         training_demo.seed()
+        outreach_demo.seed()

@@ -46,8 +46,8 @@ class Command(BaseCommand):
         from legalaid.commendations import demo as commendations_demo
         from legalaid.feedback import demo as feedback_demo
         from legalaid.intake import demo as intake_demo
-        from legalaid.payments import demo as payments_demo
         from legalaid.outreach import demo as outreach_demo
+        from legalaid.payments import demo as payments_demo
         from legalaid.plans import demo as plans_demo
         from legalaid.providers import demo as providers_demo
         from legalaid.quality import demo as quality_demo

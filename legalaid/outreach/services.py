@@ -189,7 +189,9 @@ def person_for(*, actor, centre, data: PersonData, choice: str = ""):
     from legalaid.people.services import person_create
 
     if choice and choice != "new":
-        person = Person.objects.visible_to(actor).filter(pk=int(choice) if str(choice).isdigit() else 0).first()
+        from legalaid.lib.parsing import parse_id
+
+        person = Person.objects.visible_to(actor).filter(pk=parse_id(choice) or 0).first()
         if person is None or person.centre_id != centre.pk:
             raise ValidationError({"person_choice": _("Người đã chọn không có trong danh sách của Trung tâm.")})
         return person
@@ -460,7 +462,11 @@ def mobile_sync(*, actor, data: dict) -> dict:
 @transaction.atomic
 def entry_decide(*, actor, entry: MobileEntry, choice: str) -> MobileEntry:
     """Staff's decision on an entry whose person may already be registered: an existing person, or a new one."""
-    locked = MobileEntry.objects.select_for_update().select_related("session", "session__centre").get(pk=entry.pk)
+    locked = (
+        MobileEntry.objects.select_for_update(of=("self",))
+        .select_related("session", "session__centre")
+        .get(pk=entry.pk)
+    )
     _require(actor, "outreach.change_session", locked.session)
     if not actor.has_perm("intake.add_request"):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))

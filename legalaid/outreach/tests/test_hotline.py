@@ -124,3 +124,19 @@ def test_another_centres_calls_are_invisible(client, world):
     client.force_login(world.a.director)
     assert client.get(reverse("outreach:call_detail", args=[other.pk])).status_code == 404
     assert "Hỏi về thủ tục ly hôn" not in client.get(reverse("outreach:call_list")).content.decode()
+
+
+@pytest.mark.parametrize("choice", ["99999999999999999999", "abc", "0"])
+def test_a_bad_person_choice_is_a_message_not_an_error(client, world, choice):
+    response = call(
+        client,
+        world.a.intake,
+        outcome="to_intake",
+        caller_name="Lường Văn Páo",
+        sex="male",
+        field_of_law=_field(),
+        person_choice=choice,
+    )
+    assert response.status_code == 200
+    assert "Người đã chọn không có trong danh sách của Trung tâm." in response.content.decode()
+    assert not LegalAidRequest.objects.exists()

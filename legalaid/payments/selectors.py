@@ -252,7 +252,9 @@ def owed_rows_for(case, *, today: dt.date | None = None, with_fee: bool = True, 
         row.shared, row.fee = True, None
         row.problem = row.problem or "split_unknown"
         return [row]
-    paid = {p.provider_id for p in getattr(case, "open_payments", None) or Payment.objects.open().filter(case=case)}
+    prefetched = getattr(case, "open_payments", None)  # candidate_cases prefetches them; [] means none
+    open_payments = prefetched if prefetched is not None else Payment.objects.open().filter(case=case)
+    paid = {p.provider_id for p in open_payments}
     return [
         owed_for(case, assignment=a, sessions=share, today=today, with_fee=with_fee, tables=tables)
         for a, share in zip(providers, shares, strict=True)

@@ -289,8 +289,12 @@ def delegation_end(*, actor, delegation: AppraisalDelegation, on: dt.date | None
     if locked.valid_to is not None and locked.valid_to <= on:
         raise ValidationError(_("Ủy quyền này đã hết hiệu lực."))
     before = audit.snapshot(locked)
-    # Ended the day before it began: it never applied (valid_to may not precede valid_from).
-    locked.valid_to = max(on, locked.valid_from)
+    if locked.valid_from > on:
+        # Not begun yet: withdrawn whole, so it never applies (valid_to may not precede valid_from).
+        audit.record(actor=actor, action=AuditAction.DELETE, instance=locked, before=before, message="Hủy ủy quyền")
+        locked.delete()
+        return locked
+    locked.valid_to = on
     locked.save(update_fields=["valid_to", "updated_at"])
     audit.record(actor=actor, action=AuditAction.UPDATE, instance=locked, before=before, message="Chấm dứt ủy quyền")
     return locked

@@ -85,3 +85,13 @@ def test_another_centres_director_cannot_see_or_end_it(client, world):
     assert client.post(reverse("quality:delegation_end", kwargs={"pk": delegation.pk})).status_code == 404
     delegation.refresh_from_db()
     assert delegation.valid_to is None
+
+
+def test_a_delegation_not_begun_is_withdrawn_whole(client, world):
+    delegation = services.delegation_grant(
+        actor=world.a.director, delegate=world.a.officer, valid_from=timezone.localdate() + dt.timedelta(days=3)
+    )
+    client.force_login(world.a.director)
+    assert client.post(reverse("quality:delegation_end", kwargs={"pk": delegation.pk})).status_code == 302
+    assert not AppraisalDelegation.objects.exists()
+    assert AuditEntry.objects.filter(object_id=str(delegation.pk), action="delete").exists()

@@ -239,7 +239,6 @@ SURVEY_RATE_LIMIT = envint("SURVEY_RATE_LIMIT", 30)
 SURVEY_RATE_WINDOW = envint("SURVEY_RATE_WINDOW", 600)
 # The public portal (/cong-dich-vu/, docs/portal.md): sendings of each form per address per window; wrong status
 # lookups per address before the lookup refuses the address for the window; uploads per sending and their size.
-PORTAL_HOTLINE = envstr("PORTAL_HOTLINE", "1800.1233")
 PORTAL_FORM_RATE_LIMIT = envint("PORTAL_FORM_RATE_LIMIT", 20)
 PORTAL_FORM_RATE_WINDOW = envint("PORTAL_FORM_RATE_WINDOW", 3600)
 PORTAL_LOOKUP_FAILURES = envint("PORTAL_LOOKUP_FAILURES", 5)
@@ -297,9 +296,10 @@ STORAGES = {
     },
 }
 
-# The legal aid hotline numbers in every page's footer: "number|label" items separated by ";" (docs/outreach.md). The
-# national number is the Ministry's (DOMAIN.md 7); a Centre adds its own, e.g. Lạng Sơn's 0205 375 75 55.
-LEGALAID_HOTLINES = envstr("LEGALAID_HOTLINES", "1800 1233|Đường dây nóng trợ giúp pháp lý quốc gia, miễn phí")
+# The legal aid hotline numbers, in every page's footer and on the public portal (its number is the first):
+# "number|label" items separated by ";" (docs/outreach.md). The national number is the Ministry's (DOMAIN.md 7); a
+# Centre adds its own after it, e.g. Lạng Sơn's 0205 375 75 55.
+LEGALAID_HOTLINES = envstr("LEGALAID_HOTLINES", "1800.1233|Đường dây nóng trợ giúp pháp lý quốc gia, miễn phí")
 
 # --- Content-Security-Policy (django-csp 4): no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {

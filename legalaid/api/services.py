@@ -87,6 +87,7 @@ def key_create(
         full_name=(_("Khóa API: %(name)s") % {"name": name.strip()})[:120],
         role=Role.AGENCY_OFFICER if kind == KeyKind.AGENCY else "",
         organisation=agency if kind == KeyKind.AGENCY else owner,
+        is_system_account=True,
     )
     user.set_unusable_password()
     user.save()

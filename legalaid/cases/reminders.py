@@ -34,7 +34,8 @@ def recipients(today: dt.date):
     """Active users who keep deadlines, with a deliverable address, not yet reminded on ``today``."""
     User = get_user_model()
     return (
-        User.objects.filter(is_active=True, is_superuser=False, role__in=RESPONSIBLE_ROLES)
+        User.objects.staff()
+        .filter(is_active=True, is_superuser=False, role__in=RESPONSIBLE_ROLES)
         .exclude(email="")
         .exclude(email__iendswith=".invalid")
         .exclude(pk__in=DeadlineReminderLog.objects.filter(date=today).values("user_id"))

@@ -82,6 +82,7 @@ class NominationForm(BootstrapMixin, forms.ModelForm):
         self.fields["kind"].widget.attrs["class"] = "form-check-input"
         self.fields["nominee_user"].queryset = (
             User.objects.visible_to(user)
+            .staff()
             .filter(is_active=True, organisation__centre_id=campaign.centre_id)
             .select_related("organisation")
         )

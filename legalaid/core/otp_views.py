@@ -224,7 +224,7 @@ def security(request):
 @require_POST
 def reset(request, pk: int):
     """An administrator resets another user's second factor (core.manage_users)."""
-    account = get_object_or_404(User.objects.visible_to(request.user), pk=pk)
+    account = get_object_or_404(User.objects.visible_to(request.user).staff(), pk=pk)
     try:
         otp.second_factor_reset(actor=request.user, user=account)
     except PermissionDenied as error:

@@ -57,10 +57,14 @@ def run_export(*, job_id: int) -> int:
         return 0
     ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING)
     try:
-        return _write_export(job)
+        written = _write_export(job)
     except Exception:
         ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.FAILED, params="", finished_at=_now())
         raise
+    # Each new export also clears the expired ones, so that files past their time never pile up even where nobody
+    # has set up the hourly `cleanup_exports` timer (docs/deploy.md): the timer then only bounds the delay.
+    delete_expired_exports()
+    return written
 
 
 def _now():
@@ -120,6 +124,10 @@ def _write_export(job) -> int:
 @task()
 def cleanup_exports() -> int:
     """Delete the background exports past their time, with their files; returns how many."""
+    return delete_expired_exports()
+
+
+def delete_expired_exports() -> int:
     from legalaid.core.models import ExportJob
 
     removed = 0

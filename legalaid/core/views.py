@@ -163,7 +163,7 @@ def organisation_detail(request, pk: int):
     context = {
         "organisation": organisation,
         "children": Organisation.objects.visible_to(request.user).filter(parent=organisation),
-        "staff": User.objects.visible_to(request.user).filter(organisation=organisation)[:50],
+        "staff": User.objects.visible_to(request.user).staff().filter(organisation=organisation)[:50],
         "served_communes": organisation.served_communes.select_related("commune", "commune__province"),
         "commune_form": BranchCommuneForm(branch=organisation) if organisation.is_branch else None,
         "can_manage": request.user.has_perm("core.manage_units"),
@@ -242,7 +242,7 @@ def branch_commune_end(request, pk: int):
 @login_required
 @permission_required("core.view_users", raise_exception=True)
 def user_list(request):
-    queryset = User.objects.visible_to(request.user).select_related("organisation")
+    queryset = User.objects.visible_to(request.user).staff().select_related("organisation")
     filterset = UserFilter(request.GET, queryset=queryset, user=request.user)
     if request.GET.get("export") == "xlsx":
         if not request.user.has_perm("core.export_users"):
@@ -296,7 +296,7 @@ def user_detail(request, pk: int):
 @login_required
 @permission_required("core.manage_users", raise_exception=True)
 def user_edit(request, pk: int | None = None):
-    instance = get_object_or_404(User.objects.visible_to(request.user), pk=pk) if pk else User()
+    instance = get_object_or_404(User.objects.visible_to(request.user).staff(), pk=pk) if pk else User()
     form = UserForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:

@@ -83,7 +83,7 @@ class InvitationForm(BootstrapMixin, forms.Form):
 
 
 def _staff_of(centre):
-    return User.objects.filter(is_active=True, organisation__centre=centre).order_by("full_name")
+    return User.objects.staff().filter(is_active=True, organisation__centre=centre).order_by("full_name")
 
 
 def case_by_code(cases, code: str):

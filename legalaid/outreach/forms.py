@@ -61,7 +61,7 @@ def staff_of(user):
     centre = getattr(user, "centre", None)
     if centre is None:
         return User.objects.none()
-    return User.objects.filter(is_active=True, organisation__centre=centre).order_by("full_name")
+    return User.objects.staff().filter(is_active=True, organisation__centre=centre).order_by("full_name")
 
 
 class SessionForm(BootstrapMixin, forms.ModelForm):

@@ -86,7 +86,7 @@ def recipients(task: PlanTask) -> list[str]:
             condition |= Q(organisation__centre_id=centre_id, organisation__kind=OrganisationKind.DEPARTMENT)
     if not condition:
         condition = Q(role__in=MANAGER_ROLES) & (Q(organisation_id=centre_id) | Q(organisation__centre_id=centre_id))
-    users = User.objects.filter(condition, is_active=True).exclude(email="")
+    users = User.objects.staff().filter(condition, is_active=True).exclude(email="")
     return sorted(set(users.values_list("email", flat=True)))
 
 

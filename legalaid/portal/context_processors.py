@@ -2,9 +2,13 @@
 
 from django.conf import settings
 
+from legalaid.core.hotlines import national_hotline, tel
+
 
 def portal(request) -> dict:
+    hotline = national_hotline()
     return {
-        "hotline": getattr(settings, "PORTAL_HOTLINE", "1800.1233"),
+        "hotline": hotline,
+        "hotline_tel": tel(hotline),
         "portal_languages": [(code, str(name)) for code, name in settings.LANGUAGES],
     }

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.core import audit
 from legalaid.core.choices import AuditAction, Role
+from legalaid.core.hotlines import national_hotline
 from legalaid.core.tasks import notify_after_commit
 from legalaid.intake import services as intake_services
 from legalaid.intake.choices import Channel, DecisionKind, Relationship, RequestStatus
@@ -36,9 +37,6 @@ from .models import OnlineRequest, SubmittedPaper
 from .selectors import office_for
 
 log = logging.getLogger("legalaid.portal")
-
-#: The national legal aid hotline (DOMAIN.md 7, confirmed 11/2025); a Centre's own number is its phone field.
-DEFAULT_HOTLINE = "1800.1233"
 
 
 # --- The portal's service account ---------------------------------------------------------------------------------
@@ -59,6 +57,7 @@ def portal_actor(unit):
             role=Role.INTAKE,
             organisation=unit,
             job_title=str(_("Tài khoản hệ thống, không đăng nhập được")),
+            is_system_account=True,
         )
         user.set_unusable_password()
         user.save()
@@ -177,7 +176,7 @@ def request_submit(*, data: RequestData, received_at: dt.datetime | None = None)
         raise ValidationError(
             {
                 "province": _("Tỉnh, thành phố này chưa nhận yêu cầu trực tuyến. Hãy gọi đường dây nóng %(hotline)s.")
-                % {"hotline": DEFAULT_HOTLINE}
+                % {"hotline": national_hotline()}
             }
         )
     field_of_law = FieldOfLaw.objects.filter(pk=data.field_of_law_id).first()
@@ -213,7 +212,7 @@ def request_submit(*, data: RequestData, received_at: dt.datetime | None = None)
     except PermissionDenied as error:  # the office's set-up, never the person's fault
         log.error("portal: the service account of unit %s was refused: %s", office.unit.pk, error)
         raise ValidationError(
-            _("Chưa gửi được yêu cầu. Hãy gọi đường dây nóng %(hotline)s.") % {"hotline": DEFAULT_HOTLINE}
+            _("Chưa gửi được yêu cầu. Hãy gọi đường dây nóng %(hotline)s.") % {"hotline": national_hotline()}
         ) from None
     code = _new_unique_code()
     birth = data.requester.date_of_birth
@@ -249,7 +248,7 @@ def receipt_text(code: str, received_at: dt.datetime, unit) -> str:
     ) % {
         "day": format_date(timezone.localdate(received_at)),
         "code": codes.display(code),
-        "phone": unit.phone or DEFAULT_HOTLINE,
+        "phone": unit.phone or national_hotline(),
     }
 
 
@@ -345,7 +344,7 @@ def status_of(online: OnlineRequest) -> Status:
                 "(Điều 45 Luật Trợ giúp pháp lý); gửi đơn tại văn phòng, qua đường bưu chính, hoặc mục “Góp ý, "
                 "phản ánh” của trang này. Cần hỗ trợ, hãy gọi %(hotline)s."
             )
-            % {"hotline": DEFAULT_HOTLINE},
+            % {"hotline": national_hotline()},
             reason=last.get_refusal_ground_display() if last is not None and last.refusal_ground else "",
             **common,
         )

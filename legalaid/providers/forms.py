@@ -49,16 +49,20 @@ class ProviderForm(BootstrapMixin, forms.ModelForm):
             units = units.filter(centre=centre)
         self.fields["branch"].queryset = units.filter(kind=OrganisationKind.BRANCH)
         self.fields["partner"].queryset = units.filter(kind=OrganisationKind.PARTNER)
-        accounts = User.objects.visible_to(user).filter(
-            role__in=[
-                Role.OFFICER,
-                Role.LAWYER,
-                Role.COLLABORATOR,
-                Role.BRANCH_HEAD,
-                Role.DIRECTOR,
-                Role.DEPUTY_DIRECTOR,
-            ],
-            is_active=True,
+        accounts = (
+            User.objects.visible_to(user)
+            .staff()
+            .filter(
+                role__in=[
+                    Role.OFFICER,
+                    Role.LAWYER,
+                    Role.COLLABORATOR,
+                    Role.BRANCH_HEAD,
+                    Role.DIRECTOR,
+                    Role.DEPUTY_DIRECTOR,
+                ],
+                is_active=True,
+            )
         )
         self.fields["user"].queryset = accounts.select_related("organisation")
         self.fields["user"].help_text = _("Tài khoản để luật sư, cộng tác viên xem các vụ việc được cử thực hiện.")

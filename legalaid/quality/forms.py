@@ -21,8 +21,10 @@ from .services import APPRAISER_ROLES, DELEGATE_ROLES
 def staff_of_centre(centre_id: int, roles):
     """Active users of the Centre and its branches with one of ``roles``, by name."""
     units = Organisation.objects.filter(pk=centre_id) | Organisation.objects.filter(parent_id=centre_id)
-    return User.objects.filter(is_active=True, role__in=roles, organisation__in=units.values("pk")).order_by(
-        "full_name", "pk"
+    return (
+        User.objects.staff()
+        .filter(is_active=True, role__in=roles, organisation__in=units.values("pk"))
+        .order_by("full_name", "pk")
     )
 
 

@@ -61,7 +61,7 @@ class StudyForm(BootstrapMixin, forms.ModelForm):
             units = units.filter(centre=centre)
         for name in ("lead_department", "reviewing_department"):
             self.fields[name].queryset = units.order_by("kind", "name")
-        staff = User.objects.visible_to(user).filter(is_active=True).select_related("organisation")
+        staff = User.objects.visible_to(user).staff().filter(is_active=True).select_related("organisation")
         if centre is not None:
             staff = staff.filter(organisation__centre=centre)
         self.fields["authors"].queryset = staff

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from legalaid.core.choices import OrganisationKind, Role
@@ -26,6 +27,10 @@ class UserQuerySet(ScopedQuerySet):
         if scope.branch_id:
             visible = models.Q(organisation_id=scope.branch_id)
         return self.filter(visible)
+
+    def staff(self):
+        """People, not the system accounts of the portal and the API keys."""
+        return self.filter(is_system_account=False)
 
     def search(self, text: str):
         key = fold(text)
@@ -64,6 +69,9 @@ class User(AbstractUser):
     )
     job_title = models.CharField(_("chức danh"), max_length=120, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    # An account no person signs in with: the public portal's per-unit account and each API key's own account. Their
+    # names appear in the trails of what they recorded, never in staff lists or pickers (``UserQuerySet.staff``).
+    is_system_account = models.BooleanField(_("tài khoản hệ thống"), default=False, editable=False)
 
     objects = LegalAidUserManager()
 
@@ -71,6 +79,10 @@ class User(AbstractUser):
         ordering = ["full_name"]
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+        constraints = [
+            # Usernames are matched case-insensitively at login (docs/security.md): the database keeps them so.
+            models.UniqueConstraint(Lower("username"), name="core_user_username_ci_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username

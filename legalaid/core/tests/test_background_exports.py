@@ -124,3 +124,18 @@ def test_a_lawyer_cannot_export_the_case_list(client, world, three_cases):
     client.force_login(world.a.lawyer)
     assert client.get(CASES, {"export": "xlsx"}).status_code == 403
     assert not ExportJob.objects.exists()
+
+
+def test_a_new_export_clears_the_expired_ones_without_the_timer(
+    client, world, three_cases, django_capture_on_commit_callbacks
+):
+    client.force_login(world.a.director)
+    old = start(client, django_capture_on_commit_callbacks)
+    tasks.run_export.call(job_id=old.pk)
+    old.refresh_from_db()
+    storage, name = old.file.storage, old.file.name
+    ExportJob.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    new = start(client, django_capture_on_commit_callbacks)
+    tasks.run_export.call(job_id=new.pk)
+    assert not ExportJob.objects.filter(pk=old.pk).exists() and not storage.exists(name)
+    assert ExportJob.objects.filter(pk=new.pk).exists()

@@ -154,3 +154,11 @@ def test_the_service_refuses_an_account_differing_only_by_case(world):
     officer = world.a.officer
     officer.job_title = "Chuyên viên"
     user_save(actor=world.a.sysadmin, user=officer)
+
+
+def test_the_database_refuses_an_account_differing_only_by_case(world):
+    """The unique index on lower(username) holds even for a write that skips the model's validation."""
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create(username=world.a.officer.username.upper(), full_name="Người trùng tên")

@@ -280,3 +280,11 @@ def test_a_bad_paper_in_the_request_form_is_named_beside_the_field_and_nothing_i
     beside = html.split('id="field-papers"')[1].split("</div>")[0]
     assert "giay-to.jpg" in beside and "invalid-feedback" in beside
     assert not LegalAidRequest.objects.exists()
+
+
+def test_the_portal_gives_the_first_number_of_the_one_hotline_setting(client, settings):
+    """One setting for the footer and the portal: the portal's number and its tel: link follow LEGALAID_HOTLINES."""
+    settings.LEGALAID_HOTLINES = "1800 9999|quốc gia;0205 375 75 55|Lạng Sơn"
+    html = client.get(reverse("portal:home")).content.decode()
+    assert 'href="tel:18009999"' in html and "1800 9999" in html
+    assert "1800.1233" not in html

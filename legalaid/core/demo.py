@@ -27,6 +27,9 @@ DEMO_PASSWORD = "TroGiup@2026"
 #: that one entry in an app (or `manage.py otp_code USERNAME`) gives the second factor of all of them. As public as
 #: DEMO_PASSWORD, and like it never in production (seed_demo refuses there; docs/security.md).
 DEMO_TOTP_SECRET = "KRDVATCMDJKUMZ2HJ5KSSNKRGYYDEMRS"
+#: The demo Centre's API key for the national database (``legalaid.api.demo``), so that the API can be tried with curl
+#: at once: "<prefix>.<secret>", as public as DEMO_PASSWORD and like it never in production.
+DEMO_API_KEY = "de300de3.thu-api-trogiup-2026"
 PROVINCE_CODE = 20  # Lạng Sơn
 TERRITORY_FROM = dt.date(2025, 7, 1)
 
@@ -89,6 +92,10 @@ def accounts_table() -> str:
         f"  {'admin':<14} Quản trị toàn hệ thống (superuser)",
     ]
     lines += [f"  {a.username:<14} {a.full_name} – {a.role.label}" for a in ACCOUNTS]
+    lines.append(
+        f"  API (national database key, read only): curl -H 'Authorization: Api-Key {DEMO_API_KEY}' "
+        "http://127.0.0.1:8000/api/v1/cases/  (docs: /api/v1/docs/)"
+    )
     return "\n".join(lines)
 
 

@@ -77,9 +77,9 @@ def test_seed_demo_creates_the_province(seeded):
 
 
 def test_seed_demo_creates_every_role(seeded):
-    roles = set(User.objects.exclude(is_superuser=True).values_list("role", flat=True))
+    roles = set(User.objects.staff().exclude(is_superuser=True).values_list("role", flat=True))
     assert roles == set(Role.values)
-    assert User.objects.exclude(is_superuser=True).count() == len(demo.ACCOUNTS) >= 15
+    assert User.objects.staff().exclude(is_superuser=True).count() == len(demo.ACCOUNTS) >= 15
     assert User.objects.filter(is_superuser=True, username="admin").exists()
     for account in demo.ACCOUNTS:
         user = User.objects.get(username=account.username)
@@ -272,3 +272,18 @@ def test_demo_quality_payments_and_feedback(seeded, client):
     assert 'data-section="appraisals_to_assign"' in home and 'data-section="payments_to_approve"' in home
     for name in ("quality:appraisal_list", "quality:coverage", "payments:payment_list", "feedback:entry_list"):
         assert client.get(reverse(name)).status_code == 200, name
+
+
+def test_the_demo_api_key_printed_reads_the_demo_centre_only(seeded, client):
+    """`make run` prints a national-database key; it answers with the demo Centre's cases, read only."""
+    from legalaid.api.models import ApiKey
+
+    assert demo.DEMO_API_KEY in seeded
+    key = ApiKey.objects.get(prefix=demo.DEMO_API_KEY.split(".")[0])
+    assert key.user.is_system_account and key.owner.province.code == demo.PROVINCE_CODE
+    header = {"HTTP_AUTHORIZATION": f"Api-Key {demo.DEMO_API_KEY}"}
+    response = client.get("/api/v1/cases/", **header)
+    assert response.status_code == 200 and response.json()["results"]
+    wrong = {"HTTP_AUTHORIZATION": f"Api-Key {demo.DEMO_API_KEY}x"}
+    assert client.get("/api/v1/cases/", **wrong).status_code in (401, 403)
+    assert client.post("/api/v1/referrals/", {}, content_type="application/json", **header).status_code == 403

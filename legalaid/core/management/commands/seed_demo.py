@@ -36,6 +36,9 @@ class Command(BaseCommand):
             self.seed()
             self.stdout.write("Demo data loaded. (%.0f s)" % (time.monotonic() - started))
         demo.ensure_second_factor()
+        from legalaid.api import demo as api_demo  # also into a database seeded before the API existed
+
+        api_demo.seed()
         if not options["no_accounts"]:
             self.stdout.write("")
             self.stdout.write(demo.accounts_table())

@@ -219,21 +219,31 @@ def _providers_in_turn(case) -> list:
     return list(latest.values())
 
 
-def _logged_sessions(case, providers) -> list[Decimal]:
-    """Each provider's sessions in the case's work log (each entry's ``counted_sessions``: its hours counted in
-    sessions by TT 02/2021/TT-BTP Art. 3 when it was written)."""
+def logged_sessions_by_case(case_ids) -> dict[int, dict[int, Decimal]]:
+    """{case id: {provider's user id: sessions}} from the work log, in one query (each entry's
+    ``counted_sessions``: its hours counted in sessions by TT 02/2021/TT-BTP Art. 3 when it was written)."""
     from legalaid.cases.models import WorkLogEntry
 
-    by_user = dict(
-        WorkLogEntry.objects.filter(case=case)
-        .values("provider_user_id")
+    logged: dict[int, dict[int, Decimal]] = {case_id: {} for case_id in case_ids}
+    rows = (
+        WorkLogEntry.objects.filter(case_id__in=list(logged))
+        .values("case_id", "provider_user_id")
         .annotate(total=Sum("counted_sessions"))
-        .values_list("provider_user_id", "total")
+        .values_list("case_id", "provider_user_id", "total")
     )
+    for case_id, user_id, total in rows:
+        logged[case_id][user_id] = total
+    return logged
+
+
+def _logged_sessions(case, providers, logged=None) -> list[Decimal]:
+    """Each provider's sessions in the case's work log; ``logged`` is ``logged_sessions_by_case`` read beforehand
+    for a whole list, else it is read for this case."""
+    by_user = (logged if logged is not None else logged_sessions_by_case([case.pk])).get(case.pk, {})
     return [Decimal(by_user.get(a.provider.user_id) or 0) if a.provider.user_id else Decimal(0) for a in providers]
 
 
-def owed_rows_for(case, *, today: dt.date | None = None, with_fee: bool = True, tables=None) -> list[Owed]:
+def owed_rows_for(case, *, today: dt.date | None = None, with_fee: bool = True, tables=None, logged=None) -> list[Owed]:
     """What is owed for ``case``: one row for its provider, or one per provider not yet paid when several worked on
     it in turn, each for their share of the appraised sessions (TT 02/2021/TT-BTP Art. 8: "each is paid for the time
     they worked"; ``rules.split_sessions`` by their work log). When nobody logged time the split cannot be known: one
@@ -246,7 +256,7 @@ def owed_rows_for(case, *, today: dt.date | None = None, with_fee: bool = True, 
     if total is None:
         return [owed_for(case, today=today, with_fee=with_fee, tables=tables)]
     try:
-        shares = rules.split_sessions(total, _logged_sessions(case, providers))
+        shares = rules.split_sessions(total, _logged_sessions(case, providers, logged))
     except ValueError:
         row = owed_for(case, today=today, with_fee=False, tables=tables)
         row.shared, row.fee = True, None
@@ -333,7 +343,14 @@ def owed_list(
     tables are read once for the whole list, and only when there is a row to price."""
     cases = list(candidate_cases(user))
     tables = (rules.load_salaries(), rules.load_rates()) if cases and with_fee else None
-    rows = [row for case in cases for row in owed_rows_for(case, today=today, tables=tables, with_fee=with_fee)]
+    # The work log of every case that changed hands, in one query rather than one per such case.
+    shared = [case.pk for case in cases if len(_providers_in_turn(case)) > 1]
+    logged = logged_sessions_by_case(shared) if shared else {}
+    rows = [
+        row
+        for case in cases
+        for row in owed_rows_for(case, today=today, tables=tables, with_fee=with_fee, logged=logged)
+    ]
     if payer is not None:
         rows = [r for r in rows if r.payer == payer]
     if blocked is not None:

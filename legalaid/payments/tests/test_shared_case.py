@@ -58,15 +58,17 @@ def _log(actor, case, sessions):
     case_services.worklog_add(actor=actor, case=case, entry=entry)
 
 
-def _changed_case(world, *, lawyer_sessions, officer_sessions):
-    """Litigation assigned to the lawyer, who logs time; then changed to the officer, who logs time and completes."""
-    case = assigned_case(world.a.director, provider_for(world.a.lawyer), form="litigation", field="civil")
+def _changed_case(world, *, lawyer_sessions, officer_sessions, providers=None):
+    """Litigation assigned to the lawyer, who logs time; then changed to the officer, who logs time and completes
+    (``providers``: their two records, when made beforehand for several cases)."""
+    lawyer, officer = providers or (provider_for(world.a.lawyer), None)
+    case = assigned_case(world.a.director, lawyer, form="litigation", field="civil")
     if lawyer_sessions:
         _log(world.a.lawyer, case, lawyer_sessions)
     provider_services.case_change_provider(
         actor=world.a.director,
         case=case,
-        new_provider=provider_for(world.a.officer),
+        new_provider=officer or provider_for(world.a.officer),
         reason="Người được trợ giúp đề nghị thay đổi",
         requested_on=timezone.localdate(),
     )
@@ -134,3 +136,23 @@ def test_without_logged_time_nothing_is_proposed_and_the_reason_is_said(world, a
     page = client.get(reverse("payments:owed")).content.decode()
     assert "ghi thời gian làm việc của từng người" in page
     assert not Payment.objects.exists()
+
+
+def test_the_owed_list_reads_the_work_log_once_however_many_cases_changed_hands(world, appraise):
+    """The work log of every shared case comes in one query: the owed list's count does not grow with such cases."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def worklog_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            rows = selectors.owed_list(world.a.admin_staff)
+        return rows, sum('"cases_worklogentry"' in q["sql"] for q in ctx.captured_queries)
+
+    providers = (provider_for(world.a.lawyer), provider_for(world.a.officer))
+    appraise(_changed_case(world, lawyer_sessions=4, officer_sessions=2, providers=providers), sessions=D(9))
+    rows, reads = worklog_queries()
+    assert len(rows) == 2 and reads == 1
+    for _ in range(2):
+        appraise(_changed_case(world, lawyer_sessions=1, officer_sessions=1, providers=providers), sessions=D(4))
+    rows, reads = worklog_queries()
+    assert len(rows) == 6 and reads == 1

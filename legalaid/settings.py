@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "legalaid.reports",
     "legalaid.training",
     "legalaid.outreach",
+    "legalaid.imports",
 ]
 
 MIDDLEWARE = [

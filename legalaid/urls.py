@@ -60,6 +60,7 @@ urlpatterns = [
     path("api/v1/", include("legalaid.api.urls")),
     path("khoa-api/", include("legalaid.api.page_urls")),
     path("bao-cao/", include("legalaid.reports.urls")),
+    path("nhap-so/", include("legalaid.imports.urls")),
     path("tap-huan/", include("legalaid.training.urls")),
     path("truyen-thong/", include("legalaid.outreach.urls")),
     path("django-admin/", admin.site.urls),

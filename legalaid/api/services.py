@@ -18,11 +18,9 @@ from legalaid.core.scoping import Scope
 from legalaid.intake.choices import Channel
 from legalaid.intake.models import FieldOfLaw, FormOfAid, LegalAidRequest
 from legalaid.intake.services import ReferralData, request_receive
-from legalaid.lib.citizen_id import normalise
-from legalaid.lib.text import fold
 from legalaid.people.choices import IdType
 from legalaid.people.models import Person
-from legalaid.people.services import person_create
+from legalaid.people.services import Identity, match_persons, person_create
 
 from . import keys
 from .choices import SCOPES_BY_KIND, KeyKind
@@ -145,14 +143,15 @@ def _as_intake_of(actor):
 
 
 def _find_person(centre, data: dict) -> Person | None:
-    """The same person already registered at the Centre: by ID number, else by folded name and birth date."""
-    people = Person.objects.filter(centre=centre)
-    id_type = data.get("id_type") or IdType.NONE
-    if id_type != IdType.NONE and data.get("id_number"):
-        return people.filter(id_type=id_type, id_number=normalise(data["id_number"], id_type)).first()
-    if data.get("date_of_birth"):
-        return people.filter(name_key=fold(data["full_name"]), date_of_birth=data["date_of_birth"]).first()
-    return None
+    """The same person already registered at the Centre (``people.services.match_persons``: by ID number, else by
+    folded name and birth date)."""
+    identity = Identity(
+        full_name=data.get("full_name") or "",
+        date_of_birth=data.get("date_of_birth"),
+        id_type=data.get("id_type") or IdType.NONE,
+        id_number=data.get("id_number") or "",
+    )
+    return match_persons(centre, [identity], load=True)[0]
 
 
 def _prefixed(error: ValidationError, prefix: str) -> ValidationError:

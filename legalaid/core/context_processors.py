@@ -66,6 +66,8 @@ def navigation(request):
     admin_items.append(("calendar", _("Lịch làm việc"), reverse("core:calendar")))
     if user.has_perm("payments.view_rates"):
         admin_items.append(("rates", _("Mức thù lao, lương cơ sở"), reverse("payments:rates")))
+    if user.has_perm("imports.import_register"):
+        admin_items.append(("imports", _("Nhập sổ thụ lý cũ"), reverse("imports:import_list")))
     if user.has_perm("core.view_audit"):
         admin_items.append(("audit", _("Nhật ký hệ thống"), reverse("core:audit_list")))
     if user.has_perm("api.manage_keys"):

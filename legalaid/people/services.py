@@ -300,6 +300,68 @@ def find_duplicates(
     return result[:MAX_DUPLICATES]
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What identifies a person coming from outside (a referral, an imported register row)."""
+
+    full_name: str = ""
+    date_of_birth: dt.date | None = None
+    id_type: str = IdType.NONE
+    id_number: str = ""
+
+
+#: Values per ``IN (...)`` list of ``match_persons`` (well under SQLite's limit of bound variables).
+_MATCH_CHUNK = 5000
+
+
+def match_persons(centre, identities: list[Identity], *, load: bool = False) -> list:
+    """The person already registered at ``centre`` that each identity names, or None: by identity document (type and
+    normalised number) when one is given, else by folded name and exact date of birth; a birth year alone never
+    matches (too weak to merge two people's records). When several persons fit, the first registered (lowest id).
+
+    The one matching rule of referrals (``legalaid.api.services``) and of register imports (``legalaid.imports``).
+    Queries: one per 5,000 ID numbers and one per 5,000 name keys, whatever the number of identities.
+    ``load``: return ``Person`` objects instead of ids.
+    """
+    centre_id = getattr(centre, "pk", centre)
+    by_id: dict[tuple[str, str], object] = {}
+    by_name: dict[tuple[str, dt.date], object] = {}
+    wanted_ids: dict[str, set[str]] = {}
+    wanted_names: set[tuple[str, dt.date]] = set()
+    keys: list[tuple] = []
+    for identity in identities:
+        id_type = identity.id_type or IdType.NONE
+        if id_type != IdType.NONE and identity.id_number:
+            key = ("id", id_type, normalise(identity.id_number, id_type))
+            wanted_ids.setdefault(id_type, set()).add(key[2])
+        elif identity.date_of_birth and identity.full_name:
+            key = ("name", fold(identity.full_name), identity.date_of_birth)
+            wanted_names.add(key[1:])
+        else:
+            key = None
+        keys.append(key)
+    people = Person.objects.filter(centre_id=centre_id).order_by("-pk")  # the lowest id is written last, and wins
+
+    def rows(queryset):
+        return queryset if load else queryset.values_list("pk", "id_type", "id_number", "name_key", "date_of_birth")
+
+    for id_type, numbers in wanted_ids.items():
+        numbers = sorted(numbers)
+        for start in range(0, len(numbers), _MATCH_CHUNK):
+            for row in rows(people.filter(id_type=id_type, id_number__in=numbers[start : start + _MATCH_CHUNK])):
+                value, row_type, number = (row, row.id_type, row.id_number) if load else (row[0], row[1], row[2])
+                by_id[(row_type, number)] = value
+    if wanted_names:
+        names = sorted({name for name, _day in wanted_names})
+        for start in range(0, len(names), _MATCH_CHUNK):
+            chunk = people.filter(name_key__in=names[start : start + _MATCH_CHUNK], date_of_birth__isnull=False)
+            for row in rows(chunk):
+                value, name, day = (row, row.name_key, row.date_of_birth) if load else (row[0], row[3], row[4])
+                if (name, day) in wanted_names:
+                    by_name[(name, day)] = value
+    return [None if key is None else (by_id.get(key[1:]) if key[0] == "id" else by_name.get(key[1:])) for key in keys]
+
+
 # --- Personal data rights (docs/privacy.md) --------------------------------------------------------------------------
 
 #: Audit-trail notes of these services (shown as labels by ``legalaid.core.audit_display``).

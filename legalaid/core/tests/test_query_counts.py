@@ -31,7 +31,8 @@ PINNED = {
     # + training: the requirement in force, the officers' hours (read once for the panel and the work queue), the
     #   reminder's start month
     # + outreach: the year's outreach targets (one query; one more per target set)
-    "home": 36,  # -3 on every page: the session is no longer saved on every request (issue 11)
+    # + imports: the director's own register imports waiting (one query)
+    "home": 37,  # -3 on every page: the session is no longer saved on every request (issue 11)
     "core:organisation_list": 7,
     "core:user_list": 8,
     "core:audit_list": 7,  # + the chain head (the status line)

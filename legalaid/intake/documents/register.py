@@ -58,7 +58,9 @@ def register_entries(organisation, year: int, kind: str) -> list[dict]:
 
     cases = (
         LegalAidCase.objects.filter(**where)
-        .select_related("beneficiary__province", "beneficiary__commune", "field_of_law", "form_of_aid", "completion")
+        .select_related(
+            "beneficiary__province", "beneficiary__commune", "field_of_law", "form_of_aid", "completion", "imported"
+        )
         .prefetch_related(
             "request__categories",
             Prefetch(
@@ -104,8 +106,19 @@ def register_entries(organisation, year: int, kind: str) -> list[dict]:
     return rows
 
 
+def _imported(case):
+    """The register row a case was imported from (``legalaid.imports``), or None."""
+    try:
+        return case.imported  # selected with the case
+    except ObjectDoesNotExist:
+        return None
+
+
 def _providers_of(case) -> str:
-    """Everyone assigned to the case, in the order of the decisions (a change of provider adds the new one)."""
+    """Everyone assigned to the case, in the order of the decisions (a change of provider adds the new one); for a
+    case imported from an old register with no assignment, the provider as the register wrote it."""
+    if not case.register_assignments and _imported(case) is not None:
+        return case.imported.provider
     names = []
     for assignment in case.register_assignments:
         if assignment.provider.full_name not in names:
@@ -115,7 +128,8 @@ def _providers_of(case) -> str:
 
 def _end_of(case) -> tuple[str, dt.date | None]:
     """The result and the end date of a case that has ended: the recorded outcome and date of a completed case
-    (Law Art. 38), or "Không tiếp tục thực hiện" with its reason and date (Law Art. 37)."""
+    (Law Art. 38), or "Không tiếp tục thực hiện" with its reason and date (Law Art. 37), or for a case imported from
+    an old register, what that register wrote."""
     try:
         completion = case.completion  # selected with the case
     except ObjectDoesNotExist:
@@ -128,6 +142,9 @@ def _end_of(case) -> tuple[str, dt.date | None]:
         ended_on = (event.data or {}).get("ended_on")
         ended = dt.date.fromisoformat(ended_on) if ended_on else timezone.localdate(event.at)
         return (f"Không tiếp tục thực hiện: {reason}" if reason else "Không tiếp tục thực hiện"), ended
+    imported = _imported(case)
+    if imported is not None:  # the result and end date as the old register wrote them
+        return imported.result, imported.closed_on
     return "", None
 
 

@@ -846,6 +846,14 @@ def _table(model, columns):
     from legalaid.core.generate import Table
 
     table = Table(model, columns)
+    if table.json_columns:  # the JSON columns are all defaults: serialise them once, not once per row
+        offset = len(table.columns) - len(table.tail)
+        tail = list(table.tail)
+        for index in table.json_columns:
+            if index < offset:
+                raise ValueError(f"{model.__name__}: a JSON column among the columns given")
+            tail[index - offset] = json.dumps(tail[index - offset])
+        table.tail, table.json_columns = tuple(tail), set()
     ids, tail = _ids(model), table.tail
 
     def add(*values):

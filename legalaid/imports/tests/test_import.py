@@ -58,6 +58,9 @@ def test_a_clean_register_imports_whole_and_once(world, known_people):
     assert cases[1].beneficiary.full_name == "Nguyễn Văn An" and cases[1].beneficiary.id_type == "cccd"
     assert sorted(c.short_label for c in cases[2].request.categories.all()) == ["Người khuyết tật", "Trẻ em"]
     assert timezone.localdate(cases[2].accepted_at) == dt.date(2024, 2, 12)
+    request = cases[2].request
+    assert (request.papers_received, request.eligibility_facts, request.status) == ([], {}, "accepted")
+    assert [(d.kind, d.missing_papers) for d in request.decisions.all()] == [("accept", [])]
     book = Register.objects.get(organisation=world.a.centre, year=2024, kind=RegisterKind.CASES)
     assert book.last_number == 8 and {c.register_id for c in cases.values()} == {book.pk}
     live.refresh_from_db()

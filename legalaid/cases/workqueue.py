@@ -23,7 +23,7 @@ from legalaid.cases.selectors import overdue_cases_q
 from legalaid.core import calendar
 from legalaid.core.choices import Role
 from legalaid.core.models import LegalParameter, Organisation
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date, format_datetime
 
 MANAGER_ROLES = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.BRANCH_HEAD)
@@ -47,11 +47,6 @@ def _parameter(code: str, today: dt.date, default: int) -> int:
 
 def _case_url(pk: int) -> str:
     return reverse("cases:case_detail", kwargs={"pk": pk})
-
-
-def _total(queryset, rows: list, limit: int = LIMIT) -> int:
-    """The number of rows: counted only when the page of rows is full (a count costs a query)."""
-    return queryset.count() if len(rows) == limit else len(rows)
 
 
 @section("cases_awaiting_assignment", roles=MANAGER_ROLES, order=10)
@@ -85,7 +80,7 @@ def cases_awaiting_assignment(user, today: dt.date) -> Section:
         code="cases_awaiting_assignment",
         title=_("Vụ việc chờ cử người thực hiện"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         list_url=reverse("cases:case_list") + "?status=accepted",
         note=_("Giám đốc (Trưởng Chi nhánh với vụ việc của Chi nhánh) ký quyết định cử người thực hiện."),
     )
@@ -117,7 +112,7 @@ def handovers_due(user, today: dt.date) -> Section:
         code="handovers_due",
         title=_("Hồ sơ chờ bàn giao sau khi kết thúc"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         note=_("Người thực hiện bàn giao hồ sơ trong 30 ngày kể từ ngày kết thúc vụ việc (Điều 39 Luật TGPL)."),
     )
 
@@ -142,7 +137,7 @@ def files_to_archive(user, today: dt.date) -> Section:
         code="files_to_archive",
         title=_("Hồ sơ đã bàn giao, chờ lưu trữ"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         note=_("Phòng Hành chính – Tổng hợp kiểm tra danh mục, đánh số và lưu trữ hồ sơ (Điều 39 Luật TGPL)."),
     )
 
@@ -213,7 +208,7 @@ def my_cases(user, today: dt.date) -> Section:
         code="my_cases",
         title=_("Vụ việc tôi đang thực hiện"),
         items=items,
-        total=_total(cases, rows, LIMIT * 2),
+        total=total_of(cases, rows, LIMIT * 2),
         list_url=reverse("cases:case_list"),
         note=_("Không có hoạt động sau %(n)s ngày thì vụ việc được đánh dấu đỏ.") % {"n": idle_days},
     )

@@ -6,8 +6,9 @@ and returns the items, oldest or most urgent first, each with a link to the page
 not know the apps; the apps do not know each other's sections.
 
 A section reads a bounded number of rows (``LIMIT`` items shown, ``total`` counted in the same query budget), so the
-home page costs a fixed number of queries whatever the size of the Centre. The menu's count is cached per user for
-``COUNT_SECONDS`` (a number only: no name, no record in the cache).
+home page costs a fixed number of queries whatever the size of the Centre; the total is counted up to ``COUNT_CAP``
+(``total_of``), so that ten years of backlog do not cost an exact count on every home page. The menu's count is
+cached per user for ``COUNT_SECONDS`` (a number only: no name, no record in the cache).
 """
 
 from __future__ import annotations
@@ -18,11 +19,24 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from legalaid.lib.formatting import format_number
 
 #: Items shown per section (the total is still counted; the section links to the full list).
 LIMIT = 8
 #: How long the menu's count of waiting work is kept (seconds).
 COUNT_SECONDS = 60
+#: A section's total is exact up to this; beyond it the page says "hơn 1.000" (a capped count stops reading there).
+COUNT_CAP = 1000
+
+
+def total_of(queryset, rows: list, limit: int = LIMIT) -> int:
+    """The section's total: the rows read when the page of ``limit`` rows is not full, else a count of at most
+    ``COUNT_CAP + 1`` rows (``SELECT COUNT(*) FROM (... LIMIT 1001)``, no ORDER BY: the database stops early)."""
+    if len(rows) < limit:
+        return len(rows)
+    return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,26 @@ class Section:
 
     @property
     def more(self) -> int:
-        return max(self.total - len(self.items), 0)
+        return max(min(self.total, COUNT_CAP) - len(self.items), 0)
+
+    @property
+    def capped(self) -> bool:
+        """More than ``COUNT_CAP`` waiting: the total shown is "hơn 1.000"."""
+        return self.total > COUNT_CAP
+
+    @property
+    def total_label(self) -> str:
+        """The total as the badge shows it: "12", or "hơn 1.000" past the cap."""
+        if self.capped:
+            return _("hơn %(n)s") % {"n": format_number(COUNT_CAP)}
+        return format_number(self.total)
+
+    @property
+    def more_label(self) -> str:
+        """The link under the items: "Xem tất cả (4 việc khác)", or "(hơn 992 việc khác)" past the cap."""
+        if self.capped:
+            return _("Xem tất cả (hơn %(n)s việc khác)") % {"n": format_number(self.more)}
+        return _("Xem tất cả (%(n)s việc khác)") % {"n": format_number(self.more)}
 
 
 SectionFn = Callable[[object, dt.date], Section | None]

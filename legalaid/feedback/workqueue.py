@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.core import calendar
 from legalaid.core.choices import Role
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date
 
 from .choices import COMPLAINT_KINDS, Level
@@ -37,7 +37,7 @@ SOON_WORKING_DAYS = 2
 
 def _rows(queryset) -> tuple[list[FeedbackEntry], int]:
     rows = list(queryset.select_related("case").order_by("due_on", "received_on", "pk")[:LIMIT])
-    total = queryset.count() if len(rows) == LIMIT else len(rows)
+    total = total_of(queryset, rows)
     return rows, total
 
 

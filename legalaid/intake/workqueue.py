@@ -18,7 +18,7 @@ from legalaid.cases.selectors import overdue_cases_q
 from legalaid.core import calendar
 from legalaid.core.choices import Role
 from legalaid.core.models import LegalParameter
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date, format_datetime
 
 from .choices import RequestStatus
@@ -86,7 +86,7 @@ def requests_awaiting_decision(user, today: dt.date) -> Section:
         code="requests_awaiting_decision",
         title=_("Yêu cầu chờ quyết định thụ lý"),
         items=items,
-        total=waiting.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(waiting, rows),
         list_url=reverse("intake:request_list") + "?status=received",
         note=_("Kiểm tra hồ sơ và trả lời ngay: thụ lý, yêu cầu bổ sung, từ chối hoặc chuyển (Điều 30 Luật TGPL)."),
     )
@@ -128,7 +128,7 @@ def referrals_to_act_on(user, today: dt.date) -> Section:
         code="referrals_to_act_on",
         title=_("Yêu cầu do cơ quan tiến hành tố tụng chuyển đến"),
         items=items,
-        total=waiting.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(waiting, rows),
         list_url=reverse("intake:request_list") + "?channel=referral&status=received",
         note=_("Trung tâm thụ lý và cử người thực hiện ngay (Điều 31(3) Luật TGPL)."),
     )
@@ -172,9 +172,7 @@ def papers_overdue(user, today: dt.date) -> Section:
         for c in case_rows
     ]
     items.sort(key=lambda i: i.due)
-    total = (requests.count() if len(request_rows) == LIMIT else len(request_rows)) + (
-        cases.count() if len(case_rows) == LIMIT else len(case_rows)
-    )
+    total = total_of(requests, request_rows) + (total_of(cases, case_rows))
     return Section(
         code="papers_overdue",
         title=_("Giấy tờ quá hạn bổ sung"),
@@ -229,7 +227,7 @@ def agency_referrals(user, today: dt.date) -> Section:
         code="agency_referrals",
         title=_("Các trường hợp cơ quan đã chuyển đến Trung tâm"),
         items=items,
-        total=sent.count() if len(rows) == LIMIT * 2 else len(rows),
+        total=total_of(sent, rows, LIMIT * 2),
         note=_("Trung tâm thụ lý và cử người thực hiện ngay khi nhận được (Điều 31(3) Luật TGPL)."),
     )
 

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from legalaid.core.choices import Role
-from legalaid.core.workqueue import LIMIT, Item, Section, section
+from legalaid.core.workqueue import LIMIT, Item, Section, section, total_of
 from legalaid.lib.formatting import format_date, format_money
 
 from . import selectors
@@ -121,7 +121,7 @@ def _payment_section(user, *, code: str, status: str, title: str, action: str, n
         code=code,
         title=title,
         items=items,
-        total=qs.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(qs, rows),
         list_url=reverse("payments:payment_list") + f"?status={status}",
         note=note,
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.core.choices import Role
 from legalaid.core.models import LegalParameter
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date
 
 from .models import CorrectionRequest
@@ -71,7 +71,7 @@ def correction_requests(user, today: dt.date) -> Section | None:
         code="correction_requests",
         title=_("Yêu cầu chỉnh sửa dữ liệu cá nhân chờ quyết định"),
         items=items,
-        total=waiting.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(waiting, rows),
         note=_(
             "Chủ thể dữ liệu yêu cầu chỉnh sửa thông tin của mình: xem xét, sửa hoặc từ chối có lý do, rồi báo kết quả "
             "cho người yêu cầu (Nghị định 13/2023/NĐ-CP)."

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.core import calendar
 from legalaid.core.choices import Role
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date
 from legalaid.plans.choices import PlanStatus, TaskStatus
 from legalaid.plans.models import PlanTask, deadline_of
@@ -50,7 +50,7 @@ def plan_tasks_due(user, today: dt.date) -> Section | None:
         code="plan_tasks_due",
         title=_("Nhiệm vụ kế hoạch đến hạn, quá hạn"),
         items=items,
-        total=due.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(due, rows),
         list_url=reverse("plans:plan_list"),
         note=_("Đơn vị chủ trì báo cáo tiến độ kèm minh chứng."),
     )

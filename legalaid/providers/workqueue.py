@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.core import calendar
 from legalaid.core.choices import Role
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date
 from legalaid.providers.models import ChangeApplication
 from legalaid.providers.views_quota import quota_table_rows, warning_text
@@ -74,7 +74,7 @@ def change_applications_pending(user, today: dt.date) -> Section:
         code="change_applications_pending",
         title=_("Đề nghị thay đổi người thực hiện chờ giải quyết"),
         items=items,
-        total=waiting.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(waiting, rows),
         note=_(
             "Trả lời bằng văn bản trong 03 ngày làm việc: thay đổi người thực hiện hoặc từ chối, nêu rõ lý do "
             "(Điều 25 Luật TGPL; Điều 11 Thông tư 12/2018/TT-BTP)."

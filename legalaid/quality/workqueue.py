@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from legalaid.core import calendar
 from legalaid.core.choices import Role
-from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of
+from legalaid.core.workqueue import LIMIT, Item, Section, section, tone_of, total_of
 from legalaid.lib.formatting import format_date
 
 from . import selectors
@@ -27,10 +27,6 @@ from .rules import is_delegate
 
 MANAGER_ROLES = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.BRANCH_HEAD)
 APPRAISER_ROLES = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.BRANCH_HEAD, Role.OFFICER)
-
-
-def _total(queryset, rows: list) -> int:
-    return queryset.count() if len(rows) == LIMIT else len(rows)
 
 
 @section("appraisals_to_assign", roles=(*MANAGER_ROLES, Role.OFFICER), order=35)
@@ -56,7 +52,7 @@ def appraisals_to_assign(user, today: dt.date) -> Section | None:
         code="appraisals_to_assign",
         title=_("Vụ việc chờ phân công thẩm định chất lượng"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         list_url=reverse("quality:appraisal_queue"),
         note=_(
             "Giám đốc (hoặc người được ủy quyền) phân công người thẩm định không phải là người thực hiện vụ việc "
@@ -87,7 +83,7 @@ def appraisals_to_do(user, today: dt.date) -> Section:
         code="appraisals_to_do",
         title=_("Vụ việc cần thẩm định"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         list_url=reverse("quality:appraisal_list") + "?mine=true&status=assigned",
         note=_("Bạn được phân công thẩm định: chấm điểm theo tiêu chí, ghi số buổi và kết luận."),
     )
@@ -119,7 +115,7 @@ def evaluations_to_do(user, today: dt.date) -> Section:
         code="evaluations_to_do",
         title=_("Vụ việc cần đánh giá chất lượng"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         list_url=reverse("quality:evaluation_list") + "?status=open",
         note=_(
             "Sở Tư pháp lập đoàn, mời chuyên gia (nếu cần) và kết luận bằng văn bản (Điều 15 Thông tư 12/2018/TT-BTP)."
@@ -149,7 +145,7 @@ def follow_ups_due(user, today: dt.date) -> Section:
         code="follow_ups_due",
         title=_("Yêu cầu khắc phục sau đánh giá của Sở Tư pháp"),
         items=items,
-        total=_total(waiting, rows),
+        total=total_of(waiting, rows),
         list_url=reverse("quality:follow_up_list") + "?status=open",
         note=_("Giám đốc Trung tâm tổ chức thực hiện và ghi nhận khi xong; Sở Tư pháp theo dõi."),
     )

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from legalaid.core.choices import Role
-from legalaid.core.workqueue import LIMIT, Item, Section, section
+from legalaid.core.workqueue import LIMIT, Item, Section, section, total_of
 from legalaid.lib.formatting import format_date
 
 from . import requirement, selectors
@@ -124,7 +124,7 @@ def duty_upcoming(user, today: dt.date) -> Section | None:
         code="duty_upcoming",
         title=_("Lịch trực tại tòa của tôi"),
         items=items,
-        total=slots.count() if len(rows) == LIMIT else len(rows),
+        total=total_of(slots, rows),
         list_url=reverse("training:duty_list"),
         note=_("Người được giúp trong buổi trực được ghi thành việc trợ giúp pháp lý hoặc yêu cầu mới."),
     )

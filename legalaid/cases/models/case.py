@@ -98,7 +98,10 @@ class LegalAidCase(TimeStampedModel):
         indexes = [
             models.Index(fields=["centre", "-accepted_at"], name="cases_case_centre_acc_idx"),
             models.Index(fields=["branch", "-accepted_at"], name="cases_case_branch_acc_idx"),
-            models.Index(fields=["centre", "status"], name="cases_case_centre_status_idx"),
+            # The work queues' cases by status, oldest first (awaiting a provider, in progress, ...): the status
+            # sets are small, so the index finds them without walking a million cases by date (issue 11).
+            models.Index(fields=["centre", "status", "accepted_at", "id"], name="cases_case_centre_status_idx"),
+            models.Index(fields=["branch", "status", "accepted_at", "id"], name="cases_case_branch_status_idx"),
             # The national database's incremental export reads cases in change order (legalaid.api.national).
             models.Index(fields=["updated_at", "id"], name="cases_case_updated_idx"),
             # The list's filters at a million cases (issue 11 item 4): a form or a field within a Centre, newest

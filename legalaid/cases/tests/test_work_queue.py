@@ -135,6 +135,21 @@ def test_director_assigns_from_the_queue_and_branch_head_sees_the_branch_only(cl
     ]
 
 
+def test_a_backlog_past_the_cap_is_counted_up_to_it_and_said_so(client, world, monkeypatch):
+    """A section's total is a capped count (``workqueue.COUNT_CAP``): exact below it, "hơn N" past it."""
+    monkeypatch.setattr(workqueue, "COUNT_CAP", 9)
+    for _ in range(10):
+        accepted_case(world.a.intake)
+    client.force_login(world.a.director)
+    html = client.get(HOME).content.decode()
+    fragment = section_of(client.get(HOME), "cases_awaiting_assignment")
+    assert 'rounded-pill">hơn 9</span>' in html
+    assert "Xem tất cả (hơn 1 việc khác)" in fragment
+    LegalAidCase.objects.filter(pk=LegalAidCase.objects.order_by("pk").first().pk).delete()
+    html = client.get(HOME).content.decode()
+    assert 'rounded-pill">9</span>' in html and "Xem tất cả (1 việc khác)" in html
+
+
 @pytest.mark.parametrize("persona", ["officer", "lawyer"])
 def test_providers_home_lists_their_own_cases(client, world, persona):
     provider = provider_for(getattr(world.a, persona))

@@ -124,22 +124,23 @@ def main() -> None:
             batch = services.import_upload(
                 actor=director, unit=centre, upload=File(handle, name=path.name), queue=False
             )
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         services.import_check(batch=batch)
-        checked = time.perf_counter() - started
+        checked, cpu = time.perf_counter() - started, time.process_time() - cpu
         batch.refresh_from_db()
         s = batch.summary
         print(
-            f"dry run: {checked:.1f} s ({s['rows_read'] / checked:,.0f} rows/s): {s['cases_new']:,} cases, "
-            f"{s['persons_new']:,} new persons, {s['rows_in_error']} rows in error"
+            f"dry run: {checked:.1f} s ({s['rows_read'] / checked:,.0f} rows/s; {cpu:.1f} s CPU): "
+            f"{s['cases_new']:,} cases, {s['persons_new']:,} new persons, {s['rows_in_error']} rows in error"
         )
         services.import_start(actor=director, batch=batch, queue=False)
         batch.refresh_from_db()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         summary = services.import_run(batch=batch, actor=director)
-        imported = time.perf_counter() - started
+        imported, cpu = time.perf_counter() - started, time.process_time() - cpu
         print(
-            f"import (check again + write): {imported:.1f} s: {summary.get('cases_written', 0):,} cases, "
+            f"import (check again + write): {imported:.1f} s, of which {cpu:.1f} s of this process's CPU (the rest: "
+            f"PostgreSQL and waiting for the machine): {summary.get('cases_written', 0):,} cases, "
             f"{summary.get('persons_written', 0):,} persons written; load average: {os.getloadavg()[0]:.2f}"
         )
         with path.open("rb") as handle:

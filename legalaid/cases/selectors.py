@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from legalaid.cases.models import CaseEvent, Hearing, LegalAidCase
+from legalaid.cases.models import CaseEvent, Hearing, LegalAidCase, WorkLogEntry
 from legalaid.core import audit
 
 
@@ -32,14 +32,30 @@ def case_for(user, pk: int, *, detail: bool = False) -> LegalAidCase:
         ).prefetch_related(
             Prefetch("events", queryset=CaseEvent.objects.select_related("actor")),
             "hearings",
-            "work_log__activity_type",
-            "work_log__provider_user",
+            Prefetch("work_log", queryset=WorkLogEntry.objects.select_related("activity_type", "provider_user")),
             "attachments",
             "completion__success_criteria",
             "completion__complexity_criteria",
             "archive__checked_items",
+            _case_assignments(user),
         )
     return audit.visible_or_404(user, qs, pk)  # another unit's case: a 404, and the attempt is logged
+
+
+def _case_assignments(user) -> Prefetch:
+    """Every assignment of the case for the providers panel (newest and active first), each marked ``paper_visible``
+    when ``user`` may open its decision (``Assignment.visible_to``: a lawyer, the decisions that name them), so that
+    the panel and the "Văn bản" panel (``case_papers``) share one query."""
+    from legalaid.providers.models import Assignment
+
+    visible = Assignment.objects.visible_to(user).filter(pk=OuterRef("pk"))
+    return Prefetch(
+        "assignments",
+        queryset=Assignment.objects.select_related("provider", "replaces__provider")
+        .annotate(paper_visible=Exists(visible))
+        .order_by("-is_active", "-decision_date", "-id"),
+        to_attr="all_assignments",
+    )
 
 
 def overdue_cases_q(today: dt.date) -> Q:
@@ -101,15 +117,25 @@ def case_papers(user, case: LegalAidCase) -> list:
     ``case`` was read through ``LegalAidCase.visible_to(user)``, the queryset of the acceptance notice's route; its
     request is then visible too (``LegalAidRequest.visible_to`` scopes by the same Centre, branch and active
     assignment), so the request form's route opens. The decisions and assignments are read through their routes'
-    querysets: no link leads to a 404. Two queries, whatever the number of papers.
+    querysets: no link leads to a 404. Two queries, whatever the number of papers (one when the case was read by
+    ``case_for(detail=True)``, which read its assignments).
     """
     from legalaid.intake import papers
     from legalaid.providers.models import Assignment
 
     found = [papers.request_form_paper(case.request), *papers.decision_papers(user, case.request_id)]
     found.append(papers.acceptance_notice_paper(case))
-    for assignment in (
-        Assignment.objects.visible_to(user).filter(case=case).select_related("provider").order_by("decision_date", "id")
-    ):
+    if hasattr(case, "all_assignments"):  # read with the case (``case_for(detail=True)``)
+        assignments = sorted(
+            (a for a in case.all_assignments if a.paper_visible), key=lambda a: (a.decision_date, a.pk)
+        )
+    else:
+        assignments = (
+            Assignment.objects.visible_to(user)
+            .filter(case=case)
+            .select_related("provider")
+            .order_by("decision_date", "id")
+        )
+    for assignment in assignments:
         found.append(papers.assignment_paper(assignment))
     return found

@@ -155,6 +155,10 @@ def append(chain: str, model, rows: list, insert: Callable[[], object]):
     else in its own.
     """
     using = router.db_for_write(model)
+    for row in rows:  # what does not depend on the head, before the head is locked
+        row.copy_names()
+        for name in JSON_FIELDS[chain]:
+            setattr(row, name, json_ready(getattr(row, name)))
     with transaction.atomic(using=using, savepoint=False):
         head = _locked_head(using)
         seq, prev = getattr(head, f"{chain}_seq"), getattr(head, f"{chain}_hash")
@@ -162,9 +166,6 @@ def append(chain: str, model, rows: list, insert: Callable[[], object]):
         for row in rows:
             if row.at is None:
                 row.at = moment
-            row.copy_names()
-            for name in JSON_FIELDS[chain]:
-                setattr(row, name, json_ready(getattr(row, name)))
             seq += 1
             row.seq, row.prev_hash = seq, prev
             row.hash = prev = row_hash(chain, row)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 
 from legalaid.cases.models import LegalAidCase
 
@@ -75,8 +75,14 @@ def _open_counts(provider_ids) -> dict[int, list[tuple[str, str, int]]]:
 def _litigation_counts(provider_ids, year: int) -> dict[int, int]:
     """Litigation cases a provider was assigned to in ``year`` (counted at the assignment decision; UNCONFIRMED
     whether the Centre counts at assignment or at completion)."""
+    # The form of aid is read per assignment by a correlated subquery (the case by its primary key), which PostgreSQL
+    # does not flatten into a join: the count walks the providers' assignments of the year (providers_asg_year_idx),
+    # a few hundred rows, where a join let the planner hash every litigation case of the deployment (issue 11).
+    form = LegalAidCase.objects.filter(pk=OuterRef("case_id")).order_by().values("form_of_aid__code")[:1]
     return dict(
-        Assignment.objects.filter(provider_id__in=provider_ids, case__form_of_aid__code=LITIGATION, decision_year=year)
+        Assignment.objects.filter(provider_id__in=provider_ids, decision_year=year)
+        .annotate(form_code=Subquery(form))
+        .filter(form_code=LITIGATION)
         .values_list("provider_id")
         .annotate(n=Count("case_id", distinct=True))
         .order_by()

@@ -96,8 +96,10 @@ class LegalAidCase(TimeStampedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["centre", "-accepted_at"], name="cases_case_centre_acc_idx"),
-            models.Index(fields=["branch", "-accepted_at"], name="cases_case_branch_acc_idx"),
+            # A Centre's or a branch's list in its order (-accepted_at, -id), the id included so that a deep page's
+            # ids are read from the index alone (lib.pagination, issue 11).
+            models.Index(fields=["centre", "-accepted_at", "-id"], name="cases_case_centre_acc_id_idx"),
+            models.Index(fields=["branch", "-accepted_at", "-id"], name="cases_case_branch_acc_id_idx"),
             # The work queues' cases by status, oldest first (awaiting a provider, in progress, ...): the status
             # sets are small, so the index finds them without walking a million cases by date (issue 11).
             models.Index(fields=["centre", "status", "accepted_at", "id"], name="cases_case_centre_status_idx"),

@@ -64,6 +64,24 @@ def test_the_paginator_on_its_own(world, eight):
     assert CappedPaginator(Person.objects.none(), 3, cap=8).num_pages == 1
 
 
+def test_a_deep_page_reads_its_ids_then_its_rows_in_the_same_order(world, eight, monkeypatch):
+    from legalaid.lib import pagination
+
+    ordered = Person.objects.order_by("-name_key", "-pk")
+    expected = [p.pk for p in ordered][3:6]
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 3)
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(CappedPaginator(ordered, 3, cap=100).page(2).object_list)
+    assert [p.pk for p in rows] == expected
+    selects = [q["sql"] for q in queries if q["sql"].upper().startswith("SELECT")]
+    assert len(selects) == 3  # the count, the page's ids (OFFSET 3), the rows by id (no ORDER BY, no OFFSET)
+    assert "OFFSET 3" in selects[1] and "OFFSET" not in selects[2] and "ORDER BY" not in selects[2]
+    # A shallow page is one query, as before.
+    with CaptureQueriesContext(connection) as queries:
+        assert [p.pk for p in CappedPaginator(ordered, 3, cap=100).page(1).object_list] == [p.pk for p in ordered][:3]
+    assert not any(" IN (" in q["sql"] for q in queries)  # the rows in one query, no second read by id
+
+
 # --- The session ---------------------------------------------------------------------------------------------------
 
 

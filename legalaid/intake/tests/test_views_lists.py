@@ -186,9 +186,10 @@ def test_case_list_query_count_is_pinned(client, world, django_assert_num_querie
         assert client.get(CASES).status_code == 200
 
 
-#: Session read and save (savepoint, update, release), user, organisation and centre (scope), the model backend's
-#: two permission reads, count, rows (+ the categories prefetch for requests), and the filter panel's choices
-#: (units, categories, fields, forms). The same for 1 or 6 rows: nothing is read per row. The case list also reads
-#: the active assignments of the page's cases (one prefetch) and the providers of the filter's choices.
-REQUEST_LIST_QUERIES = 13  # -3: the session is no longer saved on every request (issue 11)
-CASE_LIST_QUERIES = 14  # -3: the session is no longer saved on every request (issue 11)
+#: Session read, user, organisation and centre (scope), count, rows (+ the categories prefetch for requests), and the
+#: filter panel's choices (units, categories, fields, forms). The same for 1 or 6 rows: nothing is read per row. The
+#: case list also reads the active assignments of the page's cases (one prefetch) and the providers of the filter's
+#: choices. -3: the session is no longer saved on every request (issue 11); -2: the model backend no longer reads the
+#: user's model permissions when a rule says no (``legalaid.core.backends``: menu items the role may not see are free).
+REQUEST_LIST_QUERIES = 11
+CASE_LIST_QUERIES = 12

@@ -144,11 +144,12 @@ def test_trigger_form_names_a_case_not_found(client, world, cases):
 
 #: For a Department officer: 6 per request, 2 for the officer's scope (the Department, the Centres it oversees) +
 #: the page: evaluation list 4 (the centre and level filters' choices, count, rows), follow-ups 2 (count, rows).
-#: -3: the session is no longer saved on every request (issue 11). +2: a menu item the Department officer may not see
-#: (the API keys, issue 13) makes Django's ModelBackend read the user's model permissions, once per request.
+#: -3: the session is no longer saved on every request (issue 11). A menu item the Department officer may not see (the
+#: API keys, issue 13) made Django's ModelBackend read the user's model permissions (+2); since the rules answer their
+#: own permissions alone (``legalaid.core.backends``), it no longer does (-2).
 PINNED = {
-    "quality:evaluation_list": 11,
-    "quality:follow_up_list": 9,
+    "quality:evaluation_list": 9,
+    "quality:follow_up_list": 7,
 }
 
 

@@ -241,6 +241,9 @@ class RequestDecision(TimeStampedModel):
         ordering = ["decided_at", "id"]
         verbose_name = _("quyết định về yêu cầu")
         verbose_name_plural = _("quyết định về yêu cầu")
+        # The reports' "refused in the period" (reports.facts._refused): the decisions of a kind within dates, read
+        # by this index rather than every decision of the deployment (issue 11, the plan guard).
+        indexes = [models.Index(fields=["kind", "decided_at"], name="intake_decision_kind_at_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind=DecisionKind.REFUSE) | ~Q(refusal_ground=""),

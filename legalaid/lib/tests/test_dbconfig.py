@@ -22,6 +22,13 @@ def test_a_sqlite_database_url_gets_the_same_options():
     assert SQLITE_OPTIONS["transaction_mode"] == "IMMEDIATE" and SQLITE_OPTIONS["timeout"] >= 5
 
 
+def test_postgresql_runs_without_jit_unless_the_url_says():
+    config = database_config("postgres://u:p@db:5432/legalaid", sqlite_path="x")
+    assert config["OPTIONS"] == {"options": "-c jit=off"}
+    config = database_config("postgres://u:p@db:5432/legalaid?options=-c%20jit%3Don", sqlite_path="x")
+    assert config["OPTIONS"]["options"] == "-c jit=on"
+
+
 def test_postgresql_gets_no_sqlite_options():
     config = database_config("postgres://u@db.example:5432/legalaid", sqlite_path="/x.sqlite3", conn_max_age=60)
     assert config["ENGINE"] == "django.db.backends.postgresql"
@@ -45,3 +52,14 @@ def test_the_connection_runs_in_wal_with_a_busy_timeout(tmp_path, how):
         assert raw.execute("PRAGMA busy_timeout").fetchone()[0] == SQLITE_OPTIONS["timeout"] * 1000
     finally:
         raw.close()
+
+
+@pytest.mark.django_db
+def test_the_postgresql_connection_has_jit_off():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -227,6 +227,9 @@ SKIP = {
     "outreach:target_edit": "needs a target (outreach's own tests); its form is the target list's",
     "outreach:entry_decide": "needs an entry waiting for a decision (outreach's own tests)",
     "outreach:call_detail": "read only, no form",
+    "imports:import_detail": "needs an uploaded register (imports' own tests upload messy ones)",
+    "imports:import_start": "POST only, reached through the dry run's button",
+    "imports:import_error_file": "a file, no form",
 }
 
 ROLES = ["root", *PERSONAS]
@@ -278,7 +281,7 @@ APP_GROUPS = {
     "core": ["core", "eligibility", "people", "", "api", "apikeys"],
     "intake": ["intake", "cases", "feedback", "quality"],
     "providers": ["providers", "commendations", "payments", "training"],
-    "plans": ["plans", "studies", "reports"],
+    "plans": ["plans", "studies", "reports", "imports"],
     "portal": ["portal"],
     "outreach": ["outreach"],
 }

@@ -117,7 +117,7 @@ def test_a_branch_book_and_bad_files(client, world, django_capture_on_commit_cal
     assert "Không tìm thấy dòng tiêu đề của sổ thụ lý" in html and 'id="import-failed"' in html
 
 
-def test_the_result_page_queries(client, world, known_people, django_assert_num_queries):
+def test_the_pages_queries(client, world, known_people, django_assert_num_queries):
     from .conftest import upload_batch
 
     batch = upload_batch(world.a.director, world.a.centre, messy_register())
@@ -126,6 +126,21 @@ def test_the_result_page_queries(client, world, known_people, django_assert_num_
     with django_assert_num_queries(4):
         response = client.get(reverse("imports:import_detail", args=[batch.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
+    counted = {}
+    for url in (LIST, reverse("imports:import_detail", args=[batch.pk])):
+        client.get(url)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counted[url] = len(queries)
+    # The upload page: session, user, the units offered (the form's choices), the user's imports; the full result
+    # page: the fragment's queries and the layout's. Neither grows with the number of imports or rows.
+    upload_batch(world.a.director, world.a.centre, messy_register(errors=False))
+    for url, count in counted.items():
+        with django_assert_num_queries(count):
+            client.get(url)
 
 
 def test_the_menu_the_registers_page_and_the_work_queue(client, world, known_people):

@@ -163,9 +163,6 @@ SKIP = {
     "core:audit_detail": "read only, no form",
     "core:export_detail": "read only, no form; the user's own background export (test_background_exports.py)",
     "core:export_download": "a file download, no form (test_background_exports.py)",
-    "imports:import_detail": "read only, no form but a button; the uploader's own import (imports/tests/test_pages.py)",
-    "imports:import_start": "POST only, reached through the import page's button (imports/tests/test_pages.py)",
-    "imports:import_error_file": "a file download, no form (imports/tests/test_pages.py)",
     "cases:case_move": "POST only, reached through the case page's buttons",
     "cases:attachment_download": "a file, no form",
     "intake:case_detail": "redirects to the case page",
@@ -282,7 +279,7 @@ def _app(view_name: str | None) -> str:
 
 APP_GROUPS = {
     "core": ["core", "eligibility", "people", "", "api", "apikeys"],
-    "intake": ["intake", "cases", "feedback", "quality", "imports"],
+    "intake": ["intake", "cases", "feedback", "quality"],
     "providers": ["providers", "commendations", "payments", "training"],
     "plans": ["plans", "studies", "reports", "imports"],
     "portal": ["portal"],

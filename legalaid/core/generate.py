@@ -5,6 +5,8 @@ about one provider per 75 open cases) and, for them, ``N`` cases spread over ten
 (Vietnamese names, folded keys, ID numbers), requests (with a category and the acceptance decision, plus refused
 requests without a case), assignments, events, work-log entries, hearings (litigation) and completions. Statuses
 follow the age of the case: old cases are completed or discontinued, recent ones accepted, assigned or in progress.
+With ``--extras``, ``Extras`` then adds appraisals, payments and outreach sessions with their targets (or alone, on a
+database generated before: ``--extras-only --seed S``).
 
 Rows are written in bulk, never through the services (no audit rows: it is test data): ``COPY ... FROM STDIN`` on
 PostgreSQL, ``executemany`` batches on SQLite, with primary keys allocated up front and the sequences moved past
@@ -29,7 +31,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from legalaid.cases.choices import CaseStatus, EventKind
@@ -193,8 +195,11 @@ def _org(kind, name, **fields) -> Organisation:
 
 
 class Generator:
-    def __init__(self, *, cases: int, seed: int, centres: int, branches: int, years: int, out=None):
+    def __init__(
+        self, *, cases: int, seed: int, centres: int, branches: int, years: int, extras: bool = False, out=None
+    ):
         self.n = cases
+        self.extras = extras
         self.rng = random.Random(seed)
         self.seed = seed
         self.n_centres = centres
@@ -398,6 +403,9 @@ class Generator:
             self.log(f"{len(sets)} Centres, {len(units)} units, {self.counts['providers']} providers")
             self._write_cases(plan, statuses, units, set_of, started)
             self._reset_sequences()
+        if self.extras:
+            self.log("Appraisals, payments, outreach:")
+            self.counts.update(Extras(seed=self.seed, out=self.out, now=self.now).run(analyze=False))
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -716,6 +724,513 @@ class Generator:
             CaseCompletion,
         ]
         statements = connection.ops.sequence_reset_sql(no_style(), models)
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+# --- Appraisals, payments, outreach (run after the cases, or alone on a database already generated) ----------------
+
+
+def generated_centres(seed: int):
+    """The Centres ``generate_data --seed seed`` created (their names end "(dữ liệu thử <seed>-<n>)")."""
+    return Organisation.objects.filter(kind=OrganisationKind.CENTRE, name__contains=f"(dữ liệu thử {seed}-").order_by(
+        "pk"
+    )
+
+
+def _picked(pk: int, salt: int, percent: int) -> bool:
+    """A deterministic draw of ``percent`` % of the ids (the same ids every run: re-running adds nothing)."""
+    return ((pk * 2654435761 + salt * 40503) % 1_000_003) % 100 < percent
+
+
+class Extras:
+    """Appraisals, payments, outreach sessions and targets for the generated Centres of ``seed``, from the rows
+    already written: idempotent (a case already appraised, a provider already proposed for a case, a unit and month
+    that already has outreach sessions, a target already set are left alone), so it runs on a database generated
+    before it existed (``generate_data --extras-only --seed S``) and twice without adding anything.
+
+    - **Appraisals** (TT 12/2018 Art. 16): about 40 % of the completed litigation and representation cases completed
+      in the last two years (the forms ``quality.selectors.completed_cases_q`` appraises), appraised by the Centre's
+      deputy director (never a provider of the case, ``quality.services.appraiser_error``), assigned a few days after
+      the completion; done (points per criterion of the set in force, the total deciding the result level as
+      ``quality.services.suggested_level`` does, the appraised sessions within the cap of TT 02/2021 Art. 8) unless
+      completed in the last three weeks, when half are still assigned.
+    - **Payments** (Decree 144/2017 Art. 13): for each satisfactory appraisal, the provider of record, the amount by
+      the pure rule ``payments.rules.fee_breakdown`` at the rates and base salary of the day ``rules.rate_date``
+      names; proposed a few days after the appraisal, approved after 20 days and paid after 60 (by age); no payment
+      where no rate exists (collaborators) or the state does not pay (``payments.selectors.payer_of``).
+    - **Outreach**: 2-6 sessions per unit and month over the last two years (forms, communes of the Centre's
+      province, audience parts within the total), and yearly targets per unit for this year and last.
+    """
+
+    APPRAISED_SHARE = 40  # % of the completed cases of the last two years
+    YEARS_BACK = 2
+
+    def __init__(self, *, seed: int, out=None, now=None):
+        self.seed = seed
+        self.rng = random.Random(seed * 7919 + 17)
+        self.out = out or (lambda text: None)
+        self.now = now or timezone.now()
+        self.today = timezone.localdate(self.now)
+        self.counts: dict[str, int] = {}
+
+    def run(self, *, analyze: bool = True) -> dict[str, int]:
+        started = time.monotonic()
+        centres = list(generated_centres(self.seed))
+        if not centres:
+            raise Refused(f"No generated Centres for seed {self.seed}: run generate_data --cases N --seed {self.seed}.")
+        with transaction.atomic():
+            self._staff(centres)
+            t = time.monotonic()
+            self._appraisals(centres)
+            self.out(f"  appraisals: {self.counts['appraisals']:,} ({time.monotonic() - t:.1f} s)")
+            t = time.monotonic()
+            self._payments(centres)
+            self.out(f"  payments: {self.counts['payments']:,} ({time.monotonic() - t:.1f} s)")
+            t = time.monotonic()
+            self._outreach(centres)
+            self.out(f"  outreach sessions: {self.counts['outreach sessions']:,} ({time.monotonic() - t:.1f} s)")
+            self._reset_sequences()
+        if analyze and connection.vendor == "postgresql":
+            from legalaid.outreach.models import OutreachSession
+            from legalaid.payments.models import Payment
+            from legalaid.quality.models import Appraisal, AppraisalScore
+
+            with connection.cursor() as cursor:
+                for model in (Appraisal, AppraisalScore, Payment, OutreachSession):
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        self.counts["extras seconds"] = round(time.monotonic() - started, 1)
+        return self.counts
+
+    # Who signs -------------------------------------------------------------------------------------------------
+
+    def _staff(self, centres) -> None:
+        """Per Centre: the director (assigns, approves, pays), the deputy (appraises); each unit's staff (organise)."""
+        users = User.objects.filter(organisation__centre__in=centres).values_list(
+            "pk", "role", "organisation__centre_id", "organisation__kind", "organisation_id"
+        )
+        self.director: dict[int, int] = {}
+        self.appraiser: dict[int, int] = {}
+        self.unit_staff: dict[int, list[int]] = defaultdict(list)
+        for pk, role, centre_id, kind, org_id in users.order_by("pk"):
+            if role == Role.DIRECTOR:
+                self.director.setdefault(centre_id, pk)
+            elif role == Role.DEPUTY_DIRECTOR:
+                self.appraiser.setdefault(centre_id, pk)
+            if kind in (OrganisationKind.CENTRE, OrganisationKind.BRANCH) or role in (Role.OFFICER, Role.INTAKE):
+                self.unit_staff[org_id].append(pk)
+        for centre in centres:
+            if centre.pk not in self.director:
+                raise Refused(f"{centre.name}: no director account (not a generated Centre?).")
+            self.appraiser.setdefault(centre.pk, self.director[centre.pk])
+
+    def _aware(self, day: dt.date, hour: int) -> dt.datetime:
+        return min(timezone.make_aware(dt.datetime.combine(day, dt.time(hour))), self.now)
+
+    # Appraisals ------------------------------------------------------------------------------------------------
+
+    def _appraisals(self, centres) -> None:
+        from legalaid.core.models import LegalParameter
+        from legalaid.quality.models import Appraisal, AppraisalScore, CriteriaSet, ResultLevel
+        from legalaid.quality.selectors import completed_cases_q
+        from legalaid.quality.services import MAX_SESSIONS_PARAMETER
+
+        since = self.today - dt.timedelta(days=365 * self.YEARS_BACK)
+        candidates = (
+            LegalAidCase.objects.filter(centre__in=centres)
+            .filter(completed_cases_q(), completion__completed_on__gte=since, appraisal__isnull=True)
+            .values_list("pk", "centre_id", "branch_id", "form_of_aid__code", "completion__completed_on")
+            .order_by("pk")
+        )
+        sets = [
+            (s, list(s.criteria.order_by("sort_order", "code"))) for s in CriteriaSet.objects.order_by("valid_from")
+        ]
+        levels = list(ResultLevel.objects.filter(is_active=True, min_points__isnull=False).order_by("-min_points"))
+        if not sets or not levels:
+            raise Refused("Quality reference data missing (criteria, result levels): run migrate first.")
+        caps = {}  # TT 02/2021/TT-BTP Art. 8: the sessions a case may be paid for, a dated parameter
+        for form, code in MAX_SESSIONS_PARAMETER.items():
+            try:
+                caps[form] = LegalParameter.int_on(code, self.today)
+            except LookupError:
+                caps[form] = 20
+        appraisals = Table(
+            Appraisal,
+            [
+                "created_at",
+                "updated_at",
+                "case_id",
+                "centre_id",
+                "branch_id",
+                "status",
+                "appraiser_id",
+                "assigned_by_id",
+                "assigned_on",
+                "due_on",
+                "criteria_set_id",
+                "total_points",
+                "result_level_id",
+                "appraised_sessions",
+                "conclusion",
+                "completed_at",
+            ],
+        )
+        scores = Table(AppraisalScore, ["appraisal_id", "criterion_id", "points"])
+        rng = self.rng
+        for pk, centre_id, branch_id, form, completed_on in candidates.iterator(chunk_size=5000):
+            if not _picked(pk, self.seed, self.APPRAISED_SHARE):
+                continue
+            assigned_on = min(completed_on + dt.timedelta(days=rng.randrange(2, 15)), self.today)
+            assigned_at = self._aware(assigned_on, 9)
+            recent = (self.today - completed_on).days < 21
+            if recent and rng.random() < 0.5:
+                appraisals.add(
+                    assigned_at,
+                    assigned_at,
+                    pk,
+                    centre_id,
+                    branch_id,
+                    "assigned",
+                    self.appraiser[centre_id],
+                    self.director[centre_id],
+                    assigned_on,
+                    assigned_on + dt.timedelta(days=14),
+                    None,
+                    None,
+                    None,
+                    None,
+                    "",
+                    None,
+                )
+                continue
+            done_at = self._aware(assigned_on + dt.timedelta(days=rng.randrange(1, 12)), 15)
+            criteria_set, criteria = self._criteria_on(sets, timezone.localdate(done_at))
+            # Most cases are well handled; about one in ten falls short.
+            quality = rng.uniform(0.8, 1.0) if rng.random() < 0.9 else rng.uniform(0.3, 0.8)
+            points = [(c.pk, (c.max_points * Decimal(str(quality)) * 2).quantize(Decimal(1)) / 2) for c in criteria]
+            total = sum((p for _, p in points), Decimal(0))
+            level = next((lv for lv in levels if total >= lv.min_points), levels[-1])
+            sessions = Decimal(rng.randrange(4, min(24, 2 * caps.get(form, 20)) + 1)) / 2  # halves, within the cap
+            appraisal = appraisals.add(
+                assigned_at,
+                done_at,
+                pk,
+                centre_id,
+                branch_id,
+                "done",
+                self.appraiser[centre_id],
+                self.director[centre_id],
+                assigned_on,
+                assigned_on + dt.timedelta(days=14),
+                criteria_set.pk,
+                total,
+                level.pk,
+                sessions,
+                "Đã thẩm định (dữ liệu thử): " + level.name + ".",
+                done_at,
+            )
+            for criterion_id, value in points:
+                scores.add(appraisal, criterion_id, value)
+            if len(appraisals.rows) >= 5000:
+                appraisals.flush()
+                scores.flush()
+        appraisals.flush()
+        scores.flush()
+        self.counts["appraisals"] = appraisals.written
+        self.counts["appraisal scores"] = scores.written
+
+    @staticmethod
+    def _criteria_on(sets, day: dt.date):
+        """The criteria set in force on ``day`` (``CriteriaSet.in_force_on``), or the earliest one before any."""
+        found = sets[0]
+        for criteria_set, criteria in sets:
+            if criteria_set.valid_from <= day and (criteria_set.valid_to is None or criteria_set.valid_to >= day):
+                found = (criteria_set, criteria)
+        return found
+
+    # Payments --------------------------------------------------------------------------------------------------
+
+    def _payments(self, centres) -> None:
+        from legalaid.payments import rules
+        from legalaid.payments.choices import PaymentStatus
+        from legalaid.payments.models import Payment
+        from legalaid.payments.selectors import payer_of
+        from legalaid.quality.models import Appraisal
+
+        salaries = rules.load_salaries()
+        rates = rules.load_rates()
+        providers = {p.pk: p for p in Provider.objects.filter(centre__in=centres).select_related("partner")}
+        # The provider of record when the case ended (generated cases have one assignment each).
+        of_record = dict(
+            Assignment.objects.filter(case__centre__in=centres, case__appraisal__status="done")
+            .filter(Q(is_active=True) | Q(end_reason=AssignmentEnd.CASE_ENDED))
+            .values_list("case_id", "provider_id")
+        )
+        paid = set(Payment.objects.open().filter(centre__in=centres).values_list("case_id", "provider_id").order_by())
+        done = (
+            Appraisal.objects.filter(centre__in=centres, status="done", result_level__satisfactory=True)
+            .values_list(
+                "case_id",
+                "centre_id",
+                "branch_id",
+                "case__form_of_aid__code",
+                "case__completion__completed_on",
+                "appraised_sessions",
+                "completed_at",
+            )
+            .order_by("case_id")
+        )
+        payments = Table(
+            Payment,
+            [
+                "created_at",
+                "updated_at",
+                "centre_id",
+                "branch_id",
+                "case_id",
+                "provider_id",
+                "payee_organisation_id",
+                "payer",
+                "provider_kind",
+                "form_code",
+                "method",
+                "sessions_claimed",
+                "sessions_paid",
+                "rate_date",
+                "base_salary",
+                "base_salary_from",
+                "base_salary_reference",
+                "session_coefficient",
+                "share_percent",
+                "max_sessions",
+                "rate_reference",
+                "amount",
+                "status",
+                "proposed_at",
+                "proposed_by_id",
+                "approved_at",
+                "approved_by_id",
+                "paid_at",
+                "paid_by_id",
+                "paid_on",
+                "voucher",
+            ],
+        )
+        rng = self.rng
+        skipped = 0
+        for case_id, centre_id, branch_id, form, completed_on, sessions, appraised_at in done.iterator(chunk_size=5000):
+            provider = providers.get(of_record.get(case_id))
+            if provider is None or (case_id, provider.pk) in paid:
+                continue
+            payer = payer_of(provider)
+            if payer is None:
+                continue
+            proposed_on = min(timezone.localdate(appraised_at) + dt.timedelta(days=rng.randrange(1, 10)), self.today)
+            rate_day = rules.rate_date(completed_on=completed_on, proposed_on=proposed_on)
+            try:
+                fee = rules.fee_breakdown(
+                    kind=provider.kind,
+                    form=form,
+                    sessions=sessions,
+                    on_date=rate_day,
+                    salaries=salaries,
+                    rates=rates,
+                )
+            except rules.NoRate:
+                skipped += 1
+                continue
+            proposed_at = self._aware(proposed_on, 10)
+            age = (self.today - proposed_on).days
+            director = self.director[centre_id]
+            approved_at = paid_at = paid_on = None
+            status = PaymentStatus.PROPOSED
+            if age > 20:
+                status = PaymentStatus.APPROVED
+                approved_at = self._aware(proposed_on + dt.timedelta(days=rng.randrange(3, 15)), 14)
+            if age > 60:
+                status = PaymentStatus.PAID
+                paid_on = proposed_on + dt.timedelta(days=rng.randrange(20, 45))
+                paid_at = self._aware(paid_on, 16)
+            payments.add(
+                proposed_at,
+                paid_at or approved_at or proposed_at,
+                centre_id,
+                branch_id,
+                case_id,
+                provider.pk,
+                payer[1].pk if payer[1] is not None else None,
+                payer[0],
+                provider.kind,
+                form,
+                "per_session",
+                sessions,
+                fee.sessions_paid,
+                rate_day,
+                fee.base_salary.amount,
+                fee.base_salary.valid_from,
+                fee.base_salary.reference,
+                fee.rate.session_coefficient,
+                fee.rate.share_percent,
+                fee.rate.max_sessions,
+                fee.rate.reference,
+                fee.amount,
+                status,
+                proposed_at,
+                director,
+                approved_at,
+                director if approved_at else None,
+                paid_at,
+                director if paid_at else None,
+                paid_on,
+                f"PC-{paid_on:%Y}-{case_id}" if paid_on else "",
+            )
+            if len(payments.rows) >= 5000:
+                payments.flush()
+        payments.flush()
+        self.counts["payments"] = payments.written
+        self.counts["payments without a rate"] = skipped
+
+    # Outreach --------------------------------------------------------------------------------------------------
+
+    def _outreach(self, centres) -> None:
+        from legalaid.core.models import Commune
+        from legalaid.outreach.choices import PLACE_FORMS, OutreachForm, TargetMeasure
+        from legalaid.outreach.models import OutreachSession, OutreachTarget
+
+        units = [(c, None) for c in centres]
+        units += [(b.centre, b) for b in Organisation.objects.filter(kind=OrganisationKind.BRANCH, centre__in=centres)]
+        units.sort(key=lambda u: (u[0].pk, u[1].pk if u[1] else 0))
+        communes: dict[int, list[int]] = defaultdict(list)
+        for pk, province_id in (
+            Commune.objects.filter(province__in={c.province_id for c in centres})
+            .values_list("pk", "province_id")
+            .order_by("pk")
+        ):
+            communes[province_id].append(pk)
+        done_months = {
+            (c, b, d.year, d.month)
+            for c, b, d in OutreachSession.objects.filter(centre__in=centres).values_list(
+                "centre_id", "branch_id", "date"
+            )
+        }
+        forms = [
+            (OutreachForm.MEETING, 40),
+            (OutreachForm.MOBILE, 20),
+            (OutreachForm.SCHOOL, 10),
+            (OutreachForm.LEAFLETS, 12),
+            (OutreachForm.RADIO_TV, 8),
+            (OutreachForm.ONLINE, 10),
+        ]
+        topics = [
+            "Quyền được trợ giúp pháp lý của người dân tộc thiểu số",
+            "Trợ giúp pháp lý trong lĩnh vực đất đai",
+            "Hôn nhân và gia đình, phòng chống bạo lực gia đình",
+            "Quyền của người khuyết tật, trẻ em",
+            "Trợ giúp pháp lý cho người bị buộc tội",
+        ]
+        sessions = Table(
+            OutreachSession,
+            [
+                "created_at",
+                "updated_at",
+                "centre_id",
+                "branch_id",
+                "date",
+                "form",
+                "commune_id",
+                "place",
+                "topic",
+                "audience_total",
+                "audience_women",
+                "audience_ethnic_minority",
+                "audience_disabled",
+                "audience_children",
+                "organiser_id",
+                "cost",
+                "created_by_id",
+            ],
+        )
+        first_month = dt.date(self.today.year - self.YEARS_BACK, self.today.month, 1)
+        months = []
+        day = first_month
+        while day <= self.today:
+            months.append(day)
+            day = (day + dt.timedelta(days=32)).replace(day=1)
+        rng = self.rng
+        for centre, branch in units:
+            org = branch or centre
+            staff = self.unit_staff.get(org.pk) or [self.director[centre.pk]]
+            places = communes.get(centre.province_id) or [None]
+            for month in months:
+                if (centre.pk, branch.pk if branch else None, month.year, month.month) in done_months:
+                    continue
+                last_day = min((month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1), self.today)
+                for _ in range(rng.randrange(2, 7)):
+                    form = rng.choices([f for f, _w in forms], [w for _f, w in forms])[0]
+                    on = month + dt.timedelta(days=rng.randrange((last_day - month).days + 1))
+                    at = self._aware(on, 17)
+                    total = rng.randrange(20, 200) if form in PLACE_FORMS else rng.randrange(0, 2000)
+                    women = rng.randrange(total // 3, total // 2 + 1)
+                    minority = rng.randrange(0, total + 1)
+                    commune = places[rng.randrange(len(places))] if form in PLACE_FORMS else None
+                    person = staff[rng.randrange(len(staff))]
+                    sessions.add(
+                        at,
+                        at,
+                        centre.pk,
+                        branch.pk if branch else None,
+                        on,
+                        form,
+                        commune,
+                        "Nhà văn hóa thôn (dữ liệu thử)" if commune else "",
+                        topics[rng.randrange(len(topics))],
+                        total,
+                        women,
+                        minority,
+                        rng.randrange(0, total // 20 + 1),
+                        rng.randrange(0, total // 10 + 1) if form == OutreachForm.SCHOOL else 0,
+                        person,
+                        Decimal(rng.randrange(0, 30) * 100_000),
+                        person,
+                    )
+        sessions.flush()
+        self.counts["outreach sessions"] = sessions.written
+        # Yearly targets per unit, this year and last (the plan's figures: sessions, audience, mobile sessions).
+        existing = set(
+            OutreachTarget.objects.filter(centre__in=centres).values_list("centre_id", "branch_id", "year", "measure")
+        )
+        targets = []
+        for centre, branch in units:
+            for year in (self.today.year - 1, self.today.year):
+                for measure, value in (
+                    (TargetMeasure.SESSIONS, 45),
+                    (TargetMeasure.AUDIENCE, 4000),
+                    (TargetMeasure.MOBILE_SESSIONS, 8),
+                ):
+                    if (centre.pk, branch.pk if branch else None, year, measure) in existing:
+                        continue
+                    targets.append(
+                        OutreachTarget(
+                            centre=centre,
+                            branch=branch,
+                            year=year,
+                            measure=measure,
+                            value=value,
+                            source=f"Kế hoạch truyền thông năm {year} (dữ liệu thử)",
+                        )
+                    )
+        OutreachTarget.objects.bulk_create(targets)
+        self.counts["outreach targets"] = len(targets)
+
+    def _reset_sequences(self) -> None:
+        from legalaid.outreach.models import OutreachSession
+        from legalaid.payments.models import Payment
+        from legalaid.quality.models import Appraisal, AppraisalScore
+
+        statements = connection.ops.sequence_reset_sql(
+            no_style(), [Appraisal, AppraisalScore, Payment, OutreachSession]
+        )
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)

@@ -31,6 +31,7 @@ from django.utils import timezone
 from legalaid.cases.choices import CaseStatus
 from legalaid.cases.models import LegalAidCase
 from legalaid.core.choices import PartnerType
+from legalaid.core.scoping import scope_of
 from legalaid.providers.choices import PARTNER_KINDS
 from legalaid.providers.models import Assignment
 
@@ -67,13 +68,17 @@ def appraisal_model():
         return None
 
 
-def appraised_q() -> Q:
-    """Cases (``LegalAidCase``) whose appraisal is done."""
+def appraised_q(centre_ids=None) -> Q:
+    """Cases (``LegalAidCase``) whose appraisal is done; with ``centre_ids``, of those Centres, said of the appraisal
+    (which carries its case's Centre): PostgreSQL then starts from the Centres' done appraisals
+    (``quality_appraisal_status_idx``) instead of walking every completion (issue 11's plan guard,
+    ``core/tests/test_scale_plans.py``, once the generated data have appraisals)."""
     if appraisal_model() is None:
         return Q(pk__in=[])
     from legalaid.quality.choices import AppraisalStatus
 
-    return Q(appraisal__status=AppraisalStatus.DONE)
+    done = Q(appraisal__status=AppraisalStatus.DONE)
+    return done if centre_ids is None else done & Q(appraisal__centre_id__in=centre_ids)
 
 
 def appraisal_related() -> tuple[str, ...]:
@@ -169,10 +174,11 @@ def candidate_cases(user):
         .values("n")
     )
     paid = Payment.objects.open().filter(case=OuterRef("pk")).values("case").annotate(n=Count("id")).values("n")
+    scope = scope_of(user)
     return (
         LegalAidCase.objects.visible_to(user)
         .filter(status__in=PAYABLE_CASE_STATUSES, form_of_aid__code__in=PAYABLE_FORMS, completion__isnull=False)
-        .filter(appraised_q())
+        .filter(appraised_q(None if scope.sees_everything else scope.centre_ids))
         .annotate(paid_providers=Coalesce(Subquery(paid), 0), all_providers=Coalesce(Subquery(providers), 0))
         .exclude(paid_providers__gt=0, paid_providers__gte=F("all_providers"))
         .exclude(payment_decision__outcome=DecisionOutcome.NO_PAY)

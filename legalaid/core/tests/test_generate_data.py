@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def generated(settings):
     settings.DEBUG = True
-    call_command("generate_data", cases=400, seed=7, centres=2, branches=2, verbosity=0)
+    call_command("generate_data", cases=400, seed=7, centres=2, branches=2, extras=True, verbosity=0)
 
 
 def test_the_dataset(generated):
@@ -79,3 +79,124 @@ def test_it_refuses_production_and_debug_off(settings):
 def test_the_same_seed_twice_is_refused(generated):
     with pytest.raises(CommandError, match="seed"):
         call_command("generate_data", cases=10, seed=7, centres=2, branches=2, verbosity=0)
+
+
+# --- Appraisals, payments, outreach (generated with the cases, or added later with --extras-only) -------------------
+
+
+def _extras_counts(seed_label="dữ liệu thử 7-"):
+    from legalaid.outreach.models import OutreachSession, OutreachTarget
+    from legalaid.payments.models import Payment
+    from legalaid.quality.models import Appraisal, AppraisalScore
+
+    return {
+        "appraisals": Appraisal.objects.filter(centre__name__contains=seed_label).count(),
+        "scores": AppraisalScore.objects.filter(appraisal__centre__name__contains=seed_label).count(),
+        "payments": Payment.objects.filter(centre__name__contains=seed_label).count(),
+        "sessions": OutreachSession.objects.filter(centre__name__contains=seed_label).count(),
+        "targets": OutreachTarget.objects.filter(centre__name__contains=seed_label).count(),
+    }
+
+
+def test_appraisals_follow_the_quality_rules(generated):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from legalaid.quality.models import Appraisal, ResultLevel
+    from legalaid.quality.selectors import completed_cases_q
+    from legalaid.quality.services import appraiser_error
+
+    appraisals = Appraisal.objects.filter(centre__name__contains="dữ liệu thử 7-").select_related("case", "appraiser")
+    assert appraisals.filter(status="done").exists()
+    since = timezone.localdate() - dt.timedelta(days=730)
+    completed = LegalAidCase.objects.filter(centre__name__contains="dữ liệu thử 7-").filter(completed_cases_q())
+    recent = completed.filter(completion__completed_on__gte=since)
+    # Only appraisable cases completed in the last two years; about 40 % of them.
+    assert appraisals.count() == appraisals.filter(case__in=recent).count()
+    assert 0.2 * recent.count() <= appraisals.count() <= 0.6 * recent.count()
+    levels = list(ResultLevel.objects.filter(min_points__isnull=False).order_by("-min_points"))
+    for appraisal in appraisals:
+        assert appraiser_error(appraisal.case, appraisal.appraiser) is None  # independent of the case's providers
+        assert appraisal.assigned_on >= appraisal.case.completion.completed_on
+        if appraisal.status != "done":
+            assert appraisal.result_level_id is None and not appraisal.scores.exists()
+            continue
+        points = [s.points for s in appraisal.scores.select_related("criterion")]
+        assert len(points) == appraisal.criteria_set.criteria.count()
+        assert sum(points) == appraisal.total_points
+        assert all(s.points <= s.criterion.max_points for s in appraisal.scores.select_related("criterion"))
+        # The total decides the level, as quality.services.suggested_level does.
+        assert appraisal.result_level == next(lv for lv in levels if appraisal.total_points >= lv.min_points)
+        assert 0 < appraisal.appraised_sessions <= 30 and appraisal.completed_at is not None
+        appraisal.full_clean()
+
+
+def test_payments_follow_the_fee_rule(generated):
+    from legalaid.payments.models import Payment
+
+    payments = Payment.objects.filter(centre__name__contains="dữ liệu thử 7-").select_related(
+        "case__appraisal__result_level", "provider"
+    )
+    assert payments.exists()
+    for payment in payments:
+        appraisal = payment.case.appraisal
+        assert appraisal.status == "done" and appraisal.result_level.satisfactory
+        assert payment.sessions_claimed == appraisal.appraised_sessions
+        assert payment.amount == payment.fee().amount > 0  # the pure rule of payments.rules, from the kept figures
+        assert payment.case.assignments.filter(provider=payment.provider).exists()
+        assert payment.proposed_at >= appraisal.completed_at
+        if payment.status == "paid":
+            assert payment.paid_on and payment.approved_at and payment.approved_by_id
+        payment.full_clean()
+
+
+def test_outreach_sessions_and_targets(generated):
+    from legalaid.outreach.choices import PLACE_FORMS
+    from legalaid.outreach.models import OutreachSession, OutreachTarget
+
+    sessions = OutreachSession.objects.filter(centre__name__contains="dữ liệu thử 7-")
+    units = sessions.values("centre", "branch").distinct().count()
+    assert units == 2 * 3  # every unit: 2 Centres, each with its head office and 2 branches
+    for session in sessions[:300]:
+        session.full_clean()
+        assert (session.commune_id is not None) == (session.form in PLACE_FORMS)
+        assert session.commune is None or session.commune.province_id == session.centre.province_id
+    assert OutreachTarget.objects.filter(centre__name__contains="dữ liệu thử 7-").count() == units * 2 * 3
+
+
+def test_extras_only_adds_the_missing_rows_once(generated):
+    from legalaid.outreach.models import OutreachSession
+    from legalaid.payments.models import Payment
+    from legalaid.quality.models import Appraisal
+
+    before = _extras_counts()
+    assert all(before.values())
+    call_command("generate_data", extras_only=True, seed=7, verbosity=0)
+    assert _extras_counts() == before  # nothing added twice
+    # A database generated before the extras existed: they are added, then not again.
+    Payment.objects.all().delete()
+    Appraisal.objects.all().delete()
+    OutreachSession.objects.all().delete()
+    call_command("generate_data", extras_only=True, seed=7, verbosity=0)
+    again = _extras_counts()
+    assert again["appraisals"] == before["appraisals"] and again["sessions"] > 0 and again["payments"] > 0
+    call_command("generate_data", extras_only=True, seed=7, verbosity=0)
+    assert _extras_counts() == again
+    # A row written after it gets a fresh primary key (the sequences moved past the written ids).
+    last = OutreachSession.objects.order_by("-pk").first()
+    fresh = OutreachSession.objects.create(
+        centre=last.centre, date=last.date, form="online", topic="x", created_by_id=last.created_by_id
+    )
+    assert fresh.pk > last.pk
+
+
+def test_extras_only_needs_a_generated_seed(settings):
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="seed 99"):
+        call_command("generate_data", extras_only=True, seed=99, verbosity=0)
+    with pytest.raises(CommandError, match="--cases"):
+        call_command("generate_data", extras_only=True, cases=10, seed=99, verbosity=0)
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("generate_data", extras_only=True, seed=99, verbosity=0)

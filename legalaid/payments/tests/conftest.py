@@ -38,7 +38,9 @@ def completed_case(signer, provider, *, form: str = "litigation", completed_on: 
 @pytest.fixture
 def appraise(monkeypatch):
     store: dict[int, AppraisalFacts] = {}
-    monkeypatch.setattr(selectors, "appraised_q", lambda: Q(pk__in=[pk for pk, f in store.items() if f.done]))
+    monkeypatch.setattr(
+        selectors, "appraised_q", lambda centre_ids=None: Q(pk__in=[pk for pk, f in store.items() if f.done])
+    )
     monkeypatch.setattr(selectors, "appraisal_related", lambda: ())
     monkeypatch.setattr(selectors, "appraisal_of", lambda case: store.get(case.pk))
 

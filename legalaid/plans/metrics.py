@@ -240,13 +240,19 @@ def _case_event_model():
     keywords=("cap nhat vu viec",),
 )
 def cases_updated_this_month(centre, start, end):
-    from django.utils import timezone
-
     from legalaid.cases.models import LegalAidCase
+
+    return updated_cases(LegalAidCase.objects.all(), centre, start, end).count()
+
+
+def updated_cases(cases, centre, start, end):
+    """The cases of ``centre`` updated (or with an event) in the month of the period's last day, or of today when the
+    period has not ended (``cases``: all, or those a user sees)."""
+    from django.utils import timezone
 
     last = min(end, timezone.localdate())
     month_start = max(last.replace(day=1), start)
-    cases = LegalAidCase.objects.filter(centre=centre)
+    cases = cases.filter(centre=centre)
     updated = Q(**on_days("updated_at", month_start, last))
     event = _case_event_model()
     if event is not None:
@@ -256,7 +262,7 @@ def cases_updated_this_month(centre, start, end):
             **on_days(time_field, month_start, last),
         ).values("case_id")
         updated |= Q(pk__in=with_event)
-    return cases.filter(updated).count()
+    return cases.filter(updated)
 
 
 # --- Figures whose data later modules bring --------------------------------------------------------------------

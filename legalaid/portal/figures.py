@@ -10,10 +10,16 @@ from legalaid.lib.dates import on_days
 from legalaid.plans.metrics import register_metric
 
 
-def _received(centre, start, end):
+def _received(centre, start, end, requests=None):
     from legalaid.intake.models import LegalAidRequest
 
-    return LegalAidRequest.objects.filter(centre=centre, **on_days("received_at", start, end))
+    requests = LegalAidRequest.objects.all() if requests is None else requests
+    return requests.filter(centre=centre, **on_days("received_at", start, end))
+
+
+def online_requests(requests, centre, start, end):
+    """The requests of ``centre`` sent online and received in the period (``requests``: all, or those a user sees)."""
+    return _received(centre, start, end, requests).filter(channel=Channel.ONLINE)
 
 
 @register_metric(
@@ -24,7 +30,9 @@ def _received(centre, start, end):
     keywords=("truc tuyen", "dich vu cong truc tuyen"),
 )
 def requests_online(centre, start, end):
-    return _received(centre, start, end).filter(channel=Channel.ONLINE).count()
+    from legalaid.intake.models import LegalAidRequest
+
+    return online_requests(LegalAidRequest.objects.all(), centre, start, end).count()
 
 
 @register_metric(

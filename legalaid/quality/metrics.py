@@ -11,12 +11,35 @@ from legalaid.plans.metrics import register_metric
 from .choices import AppraisalStatus, EvaluationStatus, FollowUpStatus
 
 
+def completed_cases(cases, centre, start, end):
+    """The litigation and representation cases of ``centre`` completed in the period (``cases``: all, or those a user
+    sees): the denominator of the coverage."""
+    from .selectors import completed_between, completed_cases_q
+
+    return completed_between(cases.filter(centre=centre).filter(completed_cases_q()), start, end)
+
+
+def pending_cases(cases, centre, start, end):
+    """Of those, the cases not appraised yet (no appraisal done)."""
+    return completed_cases(cases, centre, start, end).exclude(appraisal__status=AppraisalStatus.DONE)
+
+
+def concluded_evaluations(evaluations, centre, start, end):
+    """The Department's evaluations of ``centre``'s cases concluded in the period."""
+    from legalaid.lib.dates import on_days
+
+    return evaluations.filter(centre=centre, status=EvaluationStatus.CONCLUDED, **on_days("concluded_at", start, end))
+
+
+def open_follow_ups(follow_ups, centre, start, end):
+    """The follow-ups required of ``centre`` due in the period and not done."""
+    return follow_ups.filter(evaluation__centre=centre, status=FollowUpStatus.OPEN, due_on__range=(start, end))
+
+
 def _completed(centre, start, end):
     from legalaid.cases.models import LegalAidCase
 
-    from .selectors import completed_between, completed_cases_q
-
-    return completed_between(LegalAidCase.objects.filter(centre=centre).filter(completed_cases_q()), start, end)
+    return completed_cases(LegalAidCase.objects.all(), centre, start, end)
 
 
 @register_metric(
@@ -39,7 +62,9 @@ def appraised_pct(centre, start, end):
     note=_("Vụ việc tham gia tố tụng, đại diện ngoài tố tụng kết thúc trong kỳ chưa thẩm định xong."),
 )
 def appraisals_pending(centre, start, end):
-    return _completed(centre, start, end).exclude(appraisal__status=AppraisalStatus.DONE).count()
+    from legalaid.cases.models import LegalAidCase
+
+    return pending_cases(LegalAidCase.objects.all(), centre, start, end).count()
 
 
 @register_metric(
@@ -50,13 +75,9 @@ def appraisals_pending(centre, start, end):
     keywords=("danh gia chat luong",),
 )
 def evaluations_concluded(centre, start, end):
-    from legalaid.lib.dates import on_days
-
     from .models import Evaluation
 
-    return Evaluation.objects.filter(
-        centre=centre, status=EvaluationStatus.CONCLUDED, **on_days("concluded_at", start, end)
-    ).count()
+    return concluded_evaluations(Evaluation.objects.all(), centre, start, end).count()
 
 
 @register_metric(
@@ -68,6 +89,4 @@ def evaluations_concluded(centre, start, end):
 def follow_ups_open(centre, start, end):
     from .models import FollowUp
 
-    return FollowUp.objects.filter(
-        evaluation__centre=centre, status=FollowUpStatus.OPEN, due_on__range=(start, end)
-    ).count()
+    return open_follow_ups(FollowUp.objects.all(), centre, start, end).count()

@@ -119,15 +119,17 @@ def by_category(user, period: Period, unit) -> Chart:
 
 
 def quota(user, period: Period, unit) -> Chart | None:
-    """Each legal aid officer in scope: the year's litigation quota and the litigation cases assigned to them by
-    decisions of that year (two queries); each bar opens the quota table of their Centre for that year."""
+    """Each legal aid officer in scope: the year's litigation quota and the litigation cases (those the user sees)
+    assigned to them by decisions of that year (two queries); a bar of cases opens the list of those cases
+    (``records.quota_cases``, the same query), a bar of quota the quota table of their Centre for that year."""
     from legalaid.providers.choices import ProviderKind
-    from legalaid.providers.models import Assignment, LitigationQuota, Provider
-    from legalaid.providers.selectors import LITIGATION
+    from legalaid.providers.models import LitigationQuota, Provider
+
+    from .records import FAMILIES, quota_cases
 
     if not user.has_perm("providers.view_quota_table"):
         return None
-    year = period.counted_end.year
+    year, end = period.counted_end.year, period.counted_end
     providers = facts.in_unit(Provider.objects.visible_to(user), unit).filter(kind=ProviderKind.OFFICER, is_active=True)
     rows = list(
         LitigationQuota.objects.filter(provider__in=providers, year=year)
@@ -137,25 +139,28 @@ def quota(user, period: Period, unit) -> Chart | None:
     if not rows:
         return None
     done = dict(
-        Assignment.objects.filter(
-            provider_id__in=[r[0] for r in rows],
-            case__form_of_aid__code=LITIGATION,
-            decision_year=year,
-            decision_date__lte=period.counted_end,
-        )
+        quota_cases(user, year, end, [r[0] for r in rows])
         .values_list("provider_id")
         .annotate(n=Count("case_id", distinct=True))
         .order_by()
     )
     table = reverse("providers:quota_table")
-    links = [f"{table}?centre={centre}&year={year}" for _p, _n, centre, _q in rows]
+    family = FAMILIES["quota"]
     return Chart(
         "chart-quota",
         _("Tiến độ định mức vụ việc tham gia tố tụng năm %(year)s") % {"year": year},
         [name for _p, name, _c, _q in rows],
         [
-            Dataset(_("Đã được cử"), [done.get(p, 0) for p, _n, _c, _q in rows], links),
-            Dataset(_("Định mức"), [q for _p, _n, _c, q in rows], links),
+            Dataset(
+                _("Đã được cử"),
+                [done.get(p, 0) for p, _n, _c, _q in rows],
+                [family.url(dt.date(year, 1, 1), end, unit, provider=p) for p, _n, _c, _q in rows],
+            ),
+            Dataset(
+                _("Định mức"),
+                [q for _p, _n, _c, q in rows],
+                [f"{table}?centre={centre}&year={year}" for _p, _n, centre, _q in rows],
+            ),
         ],
         horizontal=True,
     )
@@ -190,29 +195,22 @@ def appraisal(user, period: Period, unit) -> Chart | None:
 
 def satisfaction(user, period: Period, unit) -> Chart | None:
     """Rated answers of the surveys answered in the period, satisfied or not, per audience (one query); each bar
-    opens the survey report for the period."""
+    opens the list of those answers (``records.satisfaction_answers``, the same query)."""
     if not user.has_perm("feedback.view_survey"):
         return None
-    from urllib.parse import urlencode
-
     from legalaid.feedback.choices import Audience
-    from legalaid.feedback.figures import rated_answers
-    from legalaid.feedback.models import SurveyResponse
+
+    from .records import FAMILIES, satisfaction_answers
 
     start, end = period.start, period.counted_end
-    responses = facts.in_unit(SurveyResponse.objects.visible_to(user), unit)
     rows = {
         r["response__version__questionnaire__audience"]: r
-        for r in rated_answers(start, end)
-        .filter(response__in=responses)
+        for r in satisfaction_answers(user, start, end, unit)
         .values("response__version__questionnaire__audience")
         .annotate(total=Count("pk"), satisfied=Count("pk", filter=Q(satisfied=True)))
         .order_by()
     }
-    query = {"from": f"{start:%d/%m/%Y}", "to": f"{end:%d/%m/%Y}"}
-    if unit is not None:
-        query["centre"] = unit.centre_id or unit.pk
-    link = f"{reverse('feedback:survey_report')}?{urlencode(query)}"
+    family = FAMILIES["satisfaction"]
     audiences = list(Audience.choices)
     satisfied = [rows.get(a, {}).get("satisfied", 0) for a, _l in audiences]
     totals = [rows.get(a, {}).get("total", 0) for a, _l in audiences]
@@ -221,9 +219,15 @@ def satisfaction(user, period: Period, unit) -> Chart | None:
         _("Ý kiến về sự hài lòng"),
         [str(label) for _a, label in audiences],
         [
-            Dataset(_("Hài lòng"), satisfied, [link] * len(audiences)),
             Dataset(
-                _("Chưa hài lòng"), [t - s for t, s in zip(totals, satisfied, strict=True)], [link] * len(audiences)
+                _("Hài lòng"),
+                satisfied,
+                [family.url(start, end, unit, audience=a, satisfied="yes") for a, _l in audiences],
+            ),
+            Dataset(
+                _("Chưa hài lòng"),
+                [t - s for t, s in zip(totals, satisfied, strict=True)],
+                [family.url(start, end, unit, audience=a, satisfied="no") for a, _l in audiences],
             ),
         ],
     )

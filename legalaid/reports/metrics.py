@@ -18,9 +18,8 @@ METRIC_DRILLS = {
     "requests_served_pct": ("received", {}),  # the requests received, of which the share decided
     "cases_accepted": ("accepted", {}),
     "litigation_cases_accepted": ("accepted", {"form": "litigation"}),
+    "requests_online_pct": ("received", {}),  # the requests received, of which the share sent online
 }
-#: The appraisal figures open the quality app's coverage table for the period (?from=&to=).
-COVERAGE_FIGURES = ("litigation_representation_appraised_pct", "appraisals_pending")
 
 
 def quota_counts(centre, start, end) -> tuple[int, int]:
@@ -75,21 +74,22 @@ def officers_reaching_quota_pct(centre, start, end):
 
 
 def link_drilldowns() -> None:
-    """Give the catalogue's figures that had no list the list the fact layer counts for them
-    (``views.METRIC_DRILLS``), and the appraisal figures the quality app's coverage table for the period."""
+    """Give the catalogue's figures that had no list the list the fact layer counts for them (``METRIC_DRILLS``),
+    and the figures that count other records the list built by their own function (``records.FAMILIES``: the
+    appraisal figures, which opened the quality app's coverage table, now open the cases they count)."""
     from dataclasses import replace
 
     from legalaid.plans import metrics
 
-    from .views import METRIC_DRILLS
+    from .records import FAMILIES
 
     links = {code: f"reports:metric_{code}" for code in METRIC_DRILLS}
-    links.update(
-        {"litigation_representation_appraised_pct": "quality:coverage", "appraisals_pending": "quality:coverage"}
-    )
+    for code, family in FAMILIES.items():
+        if family.per_centre:
+            links[code] = f"reports:records_{code}"
     for code, name in links.items():
         metric = metrics.get_metric(code)
-        if metric is not None and not metric.drilldown:
+        if metric is not None and (not metric.drilldown or name.startswith("reports:records_")):
             metrics._REGISTRY[code] = replace(metric, drilldown=name)
 
 

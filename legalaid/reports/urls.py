@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from legalaid.reports import views
 from legalaid.reports.metrics import METRIC_DRILLS
+from legalaid.reports.records import FAMILIES
 
 
 def _metric_drill(code):
@@ -25,5 +26,10 @@ urlpatterns = [
     *(
         path(f"danh-sach/chi-so/{code.replace('_', '-')}/", _metric_drill(code), name=f"metric_{code}")
         for code in METRIC_DRILLS
+    ),
+    # The lists of the figures that count other records (``legalaid.reports.records``).
+    *(
+        path(f"danh-sach/ban-ghi/{code.replace('_', '-')}/", views.records, {"family": code}, name=f"records_{code}")
+        for code in FAMILIES
     ),
 ]

@@ -196,3 +196,42 @@ def dashboard(request):
         "chart_data": json_script([c.as_data() for c in found], "dashboard-data"),
     }
     return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+@require_safe
+def records(request, family: str):
+    """The records a figure counts that are not the fact layer's cases or requests (``records.FAMILIES``): the same
+    function as the figure, on what the user sees. ``?centre=<pk>&from=&to=`` plus the family's own parameters."""
+    from django.http import Http404
+
+    from . import records as families
+
+    found = families.FAMILIES.get(family)
+    if found is None:
+        raise Http404
+    form = DrillForm({**request.GET.dict(), "measure": "accepted"}, user=request.user)
+    page, totals, error = None, None, ""
+    if not form.is_valid():
+        error = _("Điều kiện lọc không hợp lệ.")
+    else:
+        start, end = sorted((form.cleaned_data["start"], form.cleaned_data["end"]))
+        unit = form.cleaned_data["unit"]
+        params = {k: request.GET.get(k, "") for k in found.params}
+        if found.per_centre:
+            # The catalogue measures whole Centres: one of those whose indicators the user reads.
+            centres = _indicator_centres(request.user, None)
+            unit = centres.filter(pk=unit.pk).first() if unit is not None else None
+            if unit is None:
+                error = _("Số liệu này được đo cho cả Trung tâm: hãy chọn một Trung tâm trong phạm vi của bạn.")
+        if not error:
+            try:
+                qs = found.records(found.base(request.user), request.user, unit, start, end, params)
+            except families.BadValue:
+                error = _("Điều kiện lọc không hợp lệ.")
+            else:
+                totals = families.totals(found, qs)
+                page = paginate(request, qs.select_related(*found.related).order_by("-pk"))
+    context = {"form": form, "family": found, "page": page, "totals": totals, "error": error}
+    return render(request, "reports/records.html", context)

@@ -44,6 +44,7 @@ from legalaid.intake.choices import Channel, DecisionKind, RefusalGround, Regist
 from legalaid.intake.models import FieldOfLaw, FormOfAid, LegalAidRequest, Register, RequestDecision
 from legalaid.intake.numbering import case_code
 from legalaid.lib.text import fold
+from legalaid.people.choices import Sex
 from legalaid.people.models import Ethnicity, Person
 from legalaid.providers.choices import AssignmentEnd, AssignmentKind, ProviderKind
 from legalaid.providers.models import Assignment, DecisionCounter, Provider
@@ -347,11 +348,11 @@ class Generator:
         rng = self.rng
         surname = rng.choices(self.surnames, self.surname_weights)[0]
         if rng.random() < 0.5:
-            sex, middle, given = "M", rng.choice(MIDDLE_MALE), rng.choice(GIVEN_MALE)
+            sex, middle, given = Sex.MALE, rng.choice(MIDDLE_MALE), rng.choice(GIVEN_MALE)
         else:
-            sex, middle, given = "F", rng.choice(MIDDLE_FEMALE), rng.choice(GIVEN_FEMALE)
+            sex, middle, given = Sex.FEMALE, rng.choice(MIDDLE_FEMALE), rng.choice(GIVEN_FEMALE)
         if rng.random() < 0.15:
-            middle = f"{middle} {rng.choice(MIDDLE_MALE if sex == 'M' else MIDDLE_FEMALE)}"
+            middle = f"{middle} {rng.choice(MIDDLE_MALE if sex == Sex.MALE else MIDDLE_FEMALE)}"
         return f"{surname} {middle} {given}", sex
 
     # Cases ---------------------------------------------------------------------------------------------------
@@ -555,7 +556,7 @@ class Generator:
                 born = dt.date(rng.randrange(1940, 2008), rng.randrange(1, 13), rng.randrange(1, 29))
                 has_id = rng.random() < 0.85
                 id_number = (
-                    f"{rng.randrange(1, 97):03d}{(0 if sex == 'M' else 1) + (2 if born.year >= 2000 else 0)}"
+                    f"{rng.randrange(1, 97):03d}{(0 if sex == Sex.MALE else 1) + (2 if born.year >= 2000 else 0)}"
                     f"{born.year % 100:02d}{rng.randrange(10**6):06d}"
                     if has_id
                     else ""

@@ -37,6 +37,9 @@ def test_the_dataset(generated):
     # Persons with folded keys; refused requests without a case.
     person = Person.objects.filter(cases__in=cases).first()
     assert person.name_key == fold(person.full_name) and person.full_name != person.name_key
+    # Sexes as the model's choices (form 24 counts women; "M"/"F" were counted as neither).
+    sexes = set(Person.objects.filter(cases__in=cases).values_list("sex", flat=True))
+    assert sexes == {"male", "female"}
     assert LegalAidRequest.objects.filter(centre__name__contains="dữ liệu thử 7-", case=None).count() == 20
     assert set(LegalAidRequest.objects.filter(case__in=cases).values_list("categories", flat=True)) != {None}
 

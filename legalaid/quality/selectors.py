@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from legalaid.cases.choices import CaseStatus
 from legalaid.cases.models import LegalAidCase
@@ -45,8 +45,13 @@ def appraisable_cases(user):
 
 
 def cases_awaiting_appraiser(user):
-    """Completed cases of the appraised forms that have no appraiser yet, oldest completion first."""
-    return appraisable_cases(user).filter(appraisal__isnull=True).order_by("completion__completed_on", "pk")
+    """Completed cases of the appraised forms that have no appraiser yet, oldest completion first.
+
+    ``NOT EXISTS`` rather than a left join with ``IS NULL``: PostgreSQL then walks the completions by date and stops
+    at the first rows it needs (1 ms at a million cases) instead of joining every completed case to the appraisals
+    and sorting them (0.8 s; docs/performance.md)."""
+    has_appraisal = Appraisal.objects.filter(case=OuterRef("pk"))
+    return appraisable_cases(user).filter(~Exists(has_appraisal)).order_by("completion__completed_on", "pk")
 
 
 def appraisals_to_do(user):

@@ -16,6 +16,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.case_figures, name="case_figures"),
+    path("tai-xuong/", views.case_figures_xlsx, name="case_figures_xlsx"),
     path("bieu-24/", views.form_24, name="form_24"),
     path("bieu-24/tai-xuong/", views.form_24_xlsx, name="form_24_xlsx"),
     path("chi-so/", views.indicators, name="indicators"),

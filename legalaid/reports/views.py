@@ -40,8 +40,42 @@ def case_figures(request):
     """Received, accepted, refused, completed, discontinued and in-progress, by form, field and provider kind."""
     form, period, unit = _picker(request)
     breakdowns, rows = mappings.case_figures(request.user, period, unit)
-    context = {"form": form, "period": period, "unit": unit, "breakdowns": breakdowns, "rows": rows}
+    context = {
+        "form": form,
+        "period": period,
+        "unit": unit,
+        "breakdowns": breakdowns,
+        "rows": rows,
+        "titles": _figure_titles(),
+    }
     return render(request, "reports/case_figures.html", context)
+
+
+def _figure_titles():
+    return [
+        ("form", _("Theo hình thức trợ giúp")),
+        ("field", _("Theo lĩnh vực")),
+        ("kind", _("Theo loại người thực hiện")),
+    ]
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+@require_safe
+def case_figures_xlsx(request):
+    """The case figures of the page, same period, unit and scope, as an .xlsx."""
+    _form, period, unit = _picker(request)
+    breakdowns, rows = mappings.case_figures(request.user, period, unit)
+    content = xlsx.case_figures_workbook(
+        breakdowns,
+        rows,
+        titles=_figure_titles(),
+        period_label=str(period.label),
+        reporter=_reporter(request.user, unit),
+    )
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="so-lieu-vu-viec-{period.start:%Y%m%d}.xlsx"'
+    return response
 
 
 @login_required

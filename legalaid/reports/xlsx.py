@@ -96,3 +96,40 @@ def _header(ws, row1: int, col1: int, row2: int, col2: int, label: str) -> None:
     cell = ws.cell(row1, col1, str(label))
     cell.font = Font(bold=True)
     cell.alignment = CENTRE
+
+
+def case_figures_workbook(breakdowns, rows, *, titles, period_label: str, reporter: str) -> bytes:
+    """The case figures page as an .xlsx: one sheet per breakdown (form, field, provider kind) with the measures as
+    rows, the total and each column of the breakdown; a cell the measure has not (a request has no provider) is empty,
+    as the page's "–"."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, title in titles:
+        columns = breakdowns[name]
+        ws = wb.create_sheet(str(title)[:31])
+        last = get_column_letter(2 + len(columns))
+        ws.merge_cells(f"A1:{last}1")
+        ws["A1"] = _("BÁO CÁO SỐ LIỆU VỤ VIỆC TRỢ GIÚP PHÁP LÝ")
+        ws["A1"].font = Font(bold=True, size=13)
+        ws["A1"].alignment = CENTRE
+        ws.merge_cells(f"A2:{last}2")
+        ws["A2"] = period_label
+        ws["A2"].alignment = CENTRE
+        ws["A3"] = _("Đơn vị báo cáo: %(name)s") % {"name": reporter}
+        ws["A4"] = str(title)
+        ws["A4"].font = Font(bold=True)
+        header = [_("Chỉ tiêu"), _("Tổng số"), *(c.label for c in columns)]
+        for i, label in enumerate(header, start=1):
+            _header(ws, HEADER_ROW, i, HEADER_ROW, i, label)
+        for r, row in enumerate(rows, start=HEADER_ROW + 1):
+            values = [str(row.measure.label), row.total.value, *(c.value for c in row.by[name])]
+            for i, value in enumerate(values, start=1):
+                ws.cell(r, i, value).border = BOX
+        ws.column_dimensions["A"].width = 34
+        for i in range(2, len(header) + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 14
+        ws.row_dimensions[HEADER_ROW].height = 60
+        ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

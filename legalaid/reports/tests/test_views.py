@@ -242,3 +242,27 @@ def test_indicators_link_to_the_lists_they_count(client, data):
         assert href.replace("&", "&amp;") in html
         assert drill_total(client, href) == int(value), code
     assert int(get_metric("litigation_cases_accepted").measure(a.centre, D(2025, 1, 1), D(2025, 12, 31))) == 1
+
+
+def test_case_figures_xlsx_holds_the_figures_of_the_page(client, data):
+    """The case figures download: one sheet per breakdown, the same numbers as the page, in the director's scope;
+    refused to a role without reports."""
+    from openpyxl import load_workbook
+
+    client.force_login(data.a.director)
+    html = client.get(reverse("reports:case_figures"), YEAR).content.decode()
+    assert reverse("reports:case_figures_xlsx") in html
+    response = client.get(reverse("reports:case_figures_xlsx"), YEAR)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Theo hình thức trợ giúp", "Theo lĩnh vực", "Theo loại người thực hiện"]
+    ws = book["Theo hình thức trợ giúp"]
+    assert ws["A1"].value == "BÁO CÁO SỐ LIỆU VỤ VIỆC TRỢ GIÚP PHÁP LÝ"
+    assert data.a.centre.name in ws["A3"].value and data.b.centre.name not in ws["A3"].value
+    by_label = {ws.cell(r, 1).value: r for r in range(7, ws.max_row + 1)}
+    accepted = by_label.get("Vụ việc thụ lý")
+    assert accepted, by_label
+    assert ws.cell(accepted, 2).value == figure(html, "form-total-accepted") == 4  # Centre A's four cases
+    assert ws.cell(6, 2).value == "Tổng số"
+    client.force_login(data.a.officer)
+    assert client.get(reverse("reports:case_figures_xlsx"), YEAR).status_code == 403

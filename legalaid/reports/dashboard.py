@@ -100,8 +100,9 @@ def by_category(user, period: Period, unit) -> Chart:
     start, end = period.start, period.counted_end
     measure = facts.MEASURES["accepted"]
     columns = [c for c in mappings.category_columns(period) if c.key != "poor_minority"]
-    by_ref = facts.count_by_category(measure.facts(user, start, end, unit), measure.subject)
-    counts = {c.key: by_ref.get(c.dims["cat"], 0) for c in columns}
+    counts = facts.count_columns(
+        measure.facts(user, start, end, unit), measure.subject, {c.key: c.dims for c in columns}
+    )
     return Chart(
         "chart-category",
         _("Vụ việc thụ lý theo diện"),

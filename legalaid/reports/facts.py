@@ -216,24 +216,6 @@ def _category_q(subject: str, value: str) -> Q:
     return q
 
 
-def count_by_category(facts, subject: str) -> dict[str, int]:
-    """{Category.ref: facts whose request holds that category}, in one grouped query over the request categories
-    (a fact in two categories counts in both; several wordings of one point count once). The same numbers as
-    ``count_columns`` with ``{"cat": ref}`` columns, without one EXISTS per category and fact (1.2 s for the 15
-    categories of a Centre's year at a million cases; docs/performance.md)."""
-    from legalaid.intake.models import LegalAidRequest
-
-    through = LegalAidRequest.categories.through
-    request_field = "request_id" if subject == CASE else "pk"
-    rows = (
-        through.objects.filter(legalaidrequest_id__in=facts.order_by().values(request_field))
-        .values("category__ref")
-        .annotate(n=Count("legalaidrequest_id", distinct=True))
-        .values_list("category__ref", "n")
-    )
-    return dict(rows)
-
-
 def _kind_q(subject: str, value: str) -> Q:
     """Cases with a provider of this kind (working on it, or when it ended): a case with two kinds counts in both."""
     from legalaid.providers.choices import ProviderKind

@@ -101,23 +101,3 @@ def test_dashboard_query_count_is_pinned(client, data, django_assert_max_num_que
 def test_dashboard_refused_without_the_permission(client, data):
     client.force_login(data.a.officer)
     assert client.get(reverse("reports:dashboard")).status_code == 403
-
-
-def test_the_grouped_category_count_equals_the_one_by_exists(data):
-    """``facts.count_by_category`` (one grouped query) gives the numbers of ``count_columns`` (an EXISTS per
-    category), a case holding two categories in both, as the director and the branch head see them."""
-    from legalaid.reports import facts, mappings
-    from legalaid.reports.periods import RANGE, Period
-
-    today = timezone.localdate()
-    period = Period(RANGE, today.replace(month=1, day=1), today)
-    measure = facts.MEASURES["accepted"]
-    columns = {c.dims["cat"]: c.dims for c in mappings.category_columns(period) if c.key != "poor_minority"}
-    for user in (data.a.director, data.a.branch_head):
-        cases = measure.facts(user, period.start, period.counted_end)
-        by_exists = facts.count_columns(cases, measure.subject, columns)
-        grouped = facts.count_by_category(cases, measure.subject)
-        assert {ref: grouped.get(ref, 0) for ref in columns} == by_exists
-    grouped = facts.count_by_category(measure.facts(data.a.director, period.start, period.counted_end), "case")
-    # The advice case of the head office (7.2 by default) and the branch's case in 7.2 and 7.4, in both bars.
-    assert (grouped.get("7.2"), grouped.get("7.4"), grouped.get("7.5")) == (2, 1, 1)

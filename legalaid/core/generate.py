@@ -90,6 +90,26 @@ class Refused(Exception):
     """generate_data must not run here."""
 
 
+#: The columns a bulk-written case fills, in the order of ``Table.add``'s values: the generator and the register
+#: import (``legalaid.imports.services``) write cases the same way.
+CASE_COLUMNS = [
+    "created_at",
+    "updated_at",
+    "centre_id",
+    "branch_id",
+    "request_id",
+    "register_id",
+    "number",
+    "code",
+    "beneficiary_id",
+    "form_of_aid_id",
+    "field_of_law_id",
+    "accepted_at",
+    "accepted_by_id",
+    "status",
+]
+
+
 def check_allowed(*, force: bool) -> None:
     if getattr(settings, "PRODUCTION", False):
         raise Refused("LEGALAID_ENV=production: generate_data never writes test data into a production database.")
@@ -455,25 +475,7 @@ class Generator:
             RequestDecision,
             ["created_at", "updated_at", "request_id", "kind", "decided_at", "decided_by_id", "refusal_ground"],
         )
-        cases = Table(
-            LegalAidCase,
-            [
-                "created_at",
-                "updated_at",
-                "centre_id",
-                "branch_id",
-                "request_id",
-                "register_id",
-                "number",
-                "code",
-                "beneficiary_id",
-                "form_of_aid_id",
-                "field_of_law_id",
-                "accepted_at",
-                "accepted_by_id",
-                "status",
-            ],
-        )
+        cases = Table(LegalAidCase, CASE_COLUMNS)
         assignments = Table(
             Assignment,
             [

@@ -878,6 +878,8 @@ def _table(model, columns, *, ids: bool = True):
 
 def write(result: Analysis, *, batch: RegisterImport, actor) -> dict:
     """Write the entries of a checked analysis (inside the caller's transaction); returns the counts written."""
+    from legalaid.core.generate import CASE_COLUMNS
+
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("write() must run inside a transaction")
     if connection.vendor == "postgresql":
@@ -937,25 +939,7 @@ def write(result: Analysis, *, batch: RegisterImport, actor) -> dict:
         ["created_at", "updated_at", "request_id", "kind", "decided_at", "decided_by_id", "note"],
         ids=False,
     )
-    cases = _table(
-        LegalAidCase,
-        [
-            "created_at",
-            "updated_at",
-            "centre_id",
-            "branch_id",
-            "request_id",
-            "register_id",
-            "number",
-            "code",
-            "beneficiary_id",
-            "form_of_aid_id",
-            "field_of_law_id",
-            "accepted_at",
-            "accepted_by_id",
-            "status",
-        ],
-    )
+    cases = _table(LegalAidCase, CASE_COLUMNS)
     events = _table(
         CaseEvent,
         ["created_at", "updated_at", "case_id", "kind", "from_status", "to_status", "actor_id", "reason", "at"],

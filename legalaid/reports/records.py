@@ -221,6 +221,7 @@ def _quota(visible, user, unit, start, end, params):
     return visible.filter(pk__in=quota_cases(user, end.year, end, providers).values("case_id"))
 
 
+_PAYMENT_COLUMNS = (_("Vụ việc"), _("Người thực hiện"), _("Trạng thái"), _("Ngày đề nghị"), _("Ngày chi"), _("Đơn vị"))
 _CASE_COLUMNS = (
     _("Mã hồ sơ"),
     _("Hình thức trợ giúp"),
@@ -238,7 +239,7 @@ FAMILIES = {
             _("Các khoản thù lao, bồi dưỡng đã chi trả"),
             "payments.Payment",
             _metric("legalaid.payments.metrics:paid_payments"),
-            (_("Vụ việc"), _("Người thực hiện"), _("Trạng thái"), _("Ngày đề nghị"), _("Ngày chi"), _("Đơn vị")),
+            _PAYMENT_COLUMNS,
             _payment_row,
             related=("case", "provider", "centre", "branch"),
             amount="amount",
@@ -248,7 +249,7 @@ FAMILIES = {
             _("Các khoản thù lao, bồi dưỡng đã đề nghị, chưa chi trả"),
             "payments.Payment",
             _metric("legalaid.payments.metrics:owed_payments"),
-            (_("Vụ việc"), _("Người thực hiện"), _("Trạng thái"), _("Ngày đề nghị"), _("Ngày chi"), _("Đơn vị")),
+            _PAYMENT_COLUMNS,
             _payment_row,
             related=("case", "provider", "centre", "branch"),
             amount="amount",
